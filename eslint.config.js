@@ -1,0 +1,91 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const extensionCode = ['entrypoints/**', 'components/**', 'utils/**'];
+
+export default tseslint.config(
+  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
+      curly: ['error', 'multi-line'],
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['**/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // The extension and the proxy never import each other; both may use shared/.
+    files: extensionCode,
+    rules: {
+      'no-console': 'error',
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/proxy/**', '**/sandbox/**', 'node:*'],
+              message: 'Extension code must not import server code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['proxy/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/utils/**', '**/components/**', '**/entrypoints/**', '**/sandbox/**'],
+              message: 'The proxy must not import extension or sandbox code.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/utils/**',
+                '**/components/**',
+                '**/entrypoints/**',
+                '**/proxy/**',
+                '**/sandbox/**',
+                'node:*',
+              ],
+              message: 'shared/ depends on nothing but zod.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['entrypoints/background.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        { name: 'window', message: 'There is no window in a service worker.' },
+      ],
+    },
+  },
+);
