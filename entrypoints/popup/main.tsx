@@ -1,5 +1,7 @@
 import { render } from 'preact';
+import '@/components/theme.css';
 import { App } from './App';
+import './style.css';
 
 const root = document.getElementById('root');
 if (root) render(<App />, root);

@@ -1,0 +1,28 @@
+import { accessSync, constants } from 'node:fs';
+
+/** Where Chromium or Chrome usually lives, after `CHROMIUM_PATH`. */
+const CANDIDATE_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/opt/google/chrome/chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+];
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The first executable browser: `CHROMIUM_PATH`, then Debian's Chromium, then usual Chrome paths. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const configured = env.CHROMIUM_PATH;
+  if (configured) return isExecutable(configured) ? configured : undefined;
+  return CANDIDATE_PATHS.find(isExecutable);
+}

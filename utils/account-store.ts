@@ -1,0 +1,51 @@
+/** Connected accounts: listing, saving with their token in one write, reading a token, removal. */
+import type { AccountRecord } from './account-record';
+import { AppError } from './errors';
+import { inspectVault, readVault, updateVault } from './vault/vault';
+
+/** An account as pages see it: everything but the sealed token. */
+export type AccountSummary = Omit<AccountRecord, 'token'>;
+
+function summarize({ token: _sealed, ...summary }: AccountRecord): AccountSummary {
+  return summary;
+}
+
+/** Every stored account, sorted by username. Needs no key, so it works while locked. */
+export async function listAccounts(): Promise<AccountSummary[]> {
+  const vault = await readVault();
+  return Object.values(vault.accounts)
+    .map(summarize)
+    .sort((left, right) => left.username.localeCompare(right.username));
+}
+
+/**
+ * Stores an account and its token in one write. An account that is already stored (same
+ * Instagram user id) has its token and metadata replaced instead of being added twice.
+ */
+export function saveAccount(
+  account: AccountSummary,
+  token: string,
+): Promise<{ replaced: boolean }> {
+  return updateVault(async (vault, tools) => {
+    const replaced = account.id in vault.accounts;
+    const record: AccountRecord = { ...account, token: await tools.seal(account.id, token) };
+    return {
+      vault: { ...vault, accounts: { ...vault.accounts, [account.id]: record } },
+      result: { replaced },
+    };
+  });
+}
+
+/** Decrypts one account's token for immediate use. */
+export function readAccountToken(accountId: string): Promise<string> {
+  return inspectVault((_vault, tools) => tools.open(accountId));
+}
+
+/** Deletes an account and its ciphertext. */
+export function removeAccount(accountId: string): Promise<void> {
+  return updateVault((vault) => {
+    if (!(accountId in vault.accounts)) throw new AppError('account_not_found');
+    const { [accountId]: _removed, ...accounts } = vault.accounts;
+    return { vault: { ...vault, accounts }, result: undefined };
+  });
+}

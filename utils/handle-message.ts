@@ -1,0 +1,92 @@
+/**
+ * The background's single message handler: it checks who is asking, validates the request, runs
+ * it, and turns any failure into an error payload. Nothing here throws back into the runtime.
+ */
+import { readAppState } from './app-state';
+import { AppError, toErrorPayload } from './errors';
+import { RequestSchema, type Reply, type Request, type ResponseMap } from './messages';
+import {
+  changePassphrase,
+  enablePassphrase,
+  getVaultStatus,
+  lockVault,
+  removePassphrase,
+  resetVault,
+  setAutoLockMinutes,
+  unlockVault,
+} from './vault/vault';
+
+/** The parts of `runtime.MessageSender` this handler looks at. */
+export interface MessageSenderLike {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** The extension's own identity, passed in so that tests can state it. */
+export interface ExtensionIdentity {
+  id: string;
+  /** `runtime.getURL('')`, e.g. `chrome-extension://<id>/`. */
+  baseUrl: string;
+}
+
+/**
+ * Only the extension's own pages may talk to the background: same extension id, and a URL inside
+ * the extension. Content scripts (there are none) and other extensions are refused.
+ */
+export function isOwnPage(sender: MessageSenderLike, self: ExtensionIdentity): boolean {
+  return (
+    sender.id === self.id && typeof sender.url === 'string' && sender.url.startsWith(self.baseUrl)
+  );
+}
+
+type Handlers = {
+  [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]>;
+};
+
+/** Vault actions answer with the vault's new status, so the page can redraw at once. */
+function thenVaultStatus<R>(action: (request: R) => Promise<void>) {
+  return async (request: R) => {
+    await action(request);
+    return getVaultStatus();
+  };
+}
+
+const handlers: Handlers = {
+  getState: readAppState,
+  unlock: thenVaultStatus(({ passphrase }) => unlockVault(passphrase)),
+  lock: thenVaultStatus(lockVault),
+  enablePassphrase: thenVaultStatus(({ passphrase }) => enablePassphrase(passphrase)),
+  changePassphrase: thenVaultStatus(({ current, next }) => changePassphrase(current, next)),
+  removePassphrase: thenVaultStatus(({ current }) => removePassphrase(current)),
+  setAutoLock: thenVaultStatus(({ minutes }) => setAutoLockMinutes(minutes)),
+  resetVault: thenVaultStatus(resetVault),
+};
+
+function dispatch<K extends Request['type']>(
+  request: Extract<Request, { type: K }>,
+): Promise<ResponseMap[K]> {
+  const handler: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]> =
+    handlers[request.type];
+  return handler(request);
+}
+
+/** Validates and runs one request from a page. */
+export async function handleMessage(
+  message: unknown,
+  sender: MessageSenderLike,
+  self: ExtensionIdentity,
+): Promise<Reply<unknown>> {
+  try {
+    if (!isOwnPage(sender, self)) {
+      throw new AppError('invalid_message', {
+        message: 'Request refused: it did not come from a page of this extension.',
+      });
+    }
+    const request = RequestSchema.safeParse(message);
+    if (!request.success) throw new AppError('invalid_message', { cause: request.error });
+    return { ok: true, data: await dispatch(request.data) };
+  } catch (error) {
+    return { ok: false, error: toErrorPayload(error) };
+  }
+}
