@@ -1,0 +1,73 @@
+/** Validation of the authorize parameters and the redirects that answer them. */
+import { isInstagramScope } from '../shared/instagram-scopes';
+
+/** A validated authorize request. */
+export interface AuthorizeRequest {
+  clientId: string;
+  redirectUri: string;
+  /** Requested scopes, de-duplicated, in request order. */
+  scopes: string[];
+  state: string | undefined;
+}
+
+/** Outcome of validating authorize parameters; `message` is what Instagram's error page says. */
+export type AuthorizeValidation =
+  { ok: true; request: AuthorizeRequest } | { ok: false; message: string };
+
+/** What the parameters are checked against. */
+export interface AuthorizeRules {
+  clientId: string;
+  redirectUris: readonly string[];
+}
+
+const INVALID_REQUEST = 'Invalid Request: Request parameters are invalid:';
+
+/**
+ * Checks `client_id`, `redirect_uri` (exact match), `response_type=code` and `scope` (comma- or
+ * space-separated current names) in that order, and ignores every other parameter.
+ */
+export function validateAuthorizeParams(
+  params: Readonly<Record<string, string>>,
+  rules: AuthorizeRules,
+): AuthorizeValidation {
+  const fail = (detail: string): AuthorizeValidation => ({
+    ok: false,
+    message: `${INVALID_REQUEST} ${detail}`,
+  });
+  const clientId = params.client_id;
+  if (clientId !== rules.clientId) return fail('Invalid platform app');
+  const redirectUri = params.redirect_uri;
+  if (redirectUri === undefined || !rules.redirectUris.includes(redirectUri)) {
+    return fail('Invalid redirect_uri');
+  }
+  if (params.response_type !== 'code') return fail('Invalid response_type');
+  const scopes = [...new Set((params.scope ?? '').split(/[\s,]+/).filter((name) => name !== ''))];
+  const unknown = scopes.filter((name) => !isInstagramScope(name));
+  if (scopes.length === 0 || unknown.length > 0) {
+    return fail(`Invalid scope: [${unknown.join(',')}]`);
+  }
+  return { ok: true, request: { clientId, redirectUri, scopes, state: params.state } };
+}
+
+/** `redirect_uri?code=…&state=…#_`: Instagram appends `#_`, which is not part of the code. */
+export function allowRedirect(request: AuthorizeRequest, code: string): string {
+  return `${withQuery(request.redirectUri, { code, ...stateOf(request) })}#_`;
+}
+
+/** The redirect of a user who clicked Deny, with `state` echoed as Facebook does. */
+export function denyRedirect(request: AuthorizeRequest): string {
+  return withQuery(request.redirectUri, {
+    error: 'access_denied',
+    error_reason: 'user_denied',
+    error_description: 'The user denied your request',
+    ...stateOf(request),
+  });
+}
+
+function stateOf(request: AuthorizeRequest): Record<string, string> {
+  return request.state === undefined ? {} : { state: request.state };
+}
+
+function withQuery(uri: string, params: Record<string, string>): string {
+  return `${uri}${uri.includes('?') ? '&' : '?'}${new URLSearchParams(params).toString()}`;
+}

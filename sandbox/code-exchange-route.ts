@@ -1,0 +1,96 @@
+/** `POST /oauth/access_token`: a single-use code for a short-lived token, in one of three shapes. */
+import { Hono } from 'hono';
+import * as z from 'zod/mini';
+import { OAUTH_MESSAGES, oauthFlatErrorBody } from './graph-errors';
+import { readFormFields } from './read-form';
+import type { SandboxConfig } from './sandbox-config';
+import type { SandboxState } from './sandbox-state';
+import { trackedEndpoint } from './tracked-endpoint';
+
+const RequiredField = z.string().check(z.minLength(1));
+
+/** The five form fields, in the order their absence is reported. */
+const CodeExchangeFormSchema = z.object({
+  client_id: RequiredField,
+  client_secret: RequiredField,
+  grant_type: RequiredField,
+  redirect_uri: RequiredField,
+  code: RequiredField,
+});
+
+/** Route of the code exchange; accepts urlencoded and multipart bodies. */
+export function codeExchangeRoute(state: SandboxState) {
+  return new Hono().post(
+    '/oauth/access_token',
+    trackedEndpoint(state, 'oauth/access_token'),
+    async (c) => {
+      const parsed = CodeExchangeFormSchema.safeParse(await readFormFields(c));
+      if (!parsed.success) {
+        const missing = String(parsed.error.issues[0]?.path[0] ?? 'code');
+        return c.json(oauthFlatErrorBody(OAUTH_MESSAGES.missingParameter(missing)), 400);
+      }
+      const form = parsed.data;
+      if (form.grant_type !== 'authorization_code') {
+        return c.json(oauthFlatErrorBody(OAUTH_MESSAGES.invalidGrantType), 400);
+      }
+      if (form.client_id !== state.app.clientId || form.client_secret !== state.app.clientSecret) {
+        return c.json(oauthFlatErrorBody(OAUTH_MESSAGES.invalidApp), 400);
+      }
+      const redemption = state.tokens.redeemCode(form.code, form.client_id, form.redirect_uri);
+      if (!redemption.ok) {
+        const message =
+          redemption.reason === 'redirect_mismatch'
+            ? OAUTH_MESSAGES.redirectMismatch
+            : OAUTH_MESSAGES.codeNotFound;
+        return c.json(oauthFlatErrorBody(message), 400);
+      }
+      const { grant } = redemption;
+      const { token } = state.tokens.issueToken({
+        userId: grant.userId,
+        kind: 'short',
+        permissions: grant.permissions,
+      });
+      const body = codeExchangeBody(state.config.codeExchangeShape, {
+        token,
+        userId: grant.userId,
+        permissions: grant.permissions,
+      });
+      return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
+    },
+  );
+}
+
+interface IssuedShortToken {
+  token: string;
+  userId: string;
+  permissions: readonly string[];
+}
+
+/**
+ * The success body as text, because `flat` and `legacy` carry `user_id` as a bare integer above
+ * 2^53, which `JSON.stringify` cannot write without losing digits.
+ */
+export function codeExchangeBody(
+  shape: SandboxConfig['codeExchangeShape'],
+  issued: IssuedShortToken,
+): string {
+  const token = JSON.stringify(issued.token);
+  // userId comes from the seeded users and is all digits, so it is safe to splice in bare.
+  const bareUserId = /^\d+$/.test(issued.userId) ? issued.userId : JSON.stringify(issued.userId);
+  switch (shape) {
+    case 'flat':
+      return `{"access_token":${token},"user_id":${bareUserId},"permissions":${JSON.stringify(issued.permissions)}}`;
+    case 'legacy':
+      return `{"access_token":${token},"user_id":${bareUserId}}`;
+    case 'wrapped':
+      return JSON.stringify({
+        data: [
+          {
+            access_token: issued.token,
+            user_id: issued.userId,
+            permissions: issued.permissions.join(','),
+          },
+        ],
+      });
+  }
+}

@@ -1,0 +1,157 @@
+/**
+ * The HTML of the authorize step: the consent page and Instagram-like error pages. No script at
+ * all, so it works under a strict CSP and in a Playwright-driven page; `html` escapes every value.
+ */
+import { html } from 'hono/html';
+import { INSTAGRAM_SCOPE_DESCRIPTIONS, isInstagramScope } from '../shared/instagram-scopes';
+import type { SandboxUser } from './defaults';
+
+/** Form fields the consent page adds itself, so they are never copied from the original query. */
+export const CONSENT_FIELDS = ['decision', 'user_id'] as const;
+
+/** CSP of both pages: proves they need no script. */
+export const PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'";
+
+const STYLE = html`<style>
+  body {
+    font:
+      15px/1.5 system-ui,
+      sans-serif;
+    background: #fafafa;
+    color: #262626;
+    margin: 0;
+  }
+  main {
+    max-width: 28rem;
+    margin: 3rem auto;
+    background: #fff;
+    border: 1px solid #dbdbdb;
+    border-radius: 8px;
+    padding: 1.5rem 2rem;
+  }
+  h1 {
+    font-size: 1.25rem;
+    margin-top: 0;
+  }
+  fieldset {
+    border: 1px solid #dbdbdb;
+    border-radius: 6px;
+    margin: 1rem 0;
+  }
+  label {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    padding: 0.25rem 0;
+  }
+  label img {
+    width: 28px;
+    height: 28px;
+    border-radius: 50%;
+  }
+  .actions {
+    display: flex;
+    gap: 0.75rem;
+  }
+  button {
+    flex: 1;
+    padding: 0.6rem;
+    border-radius: 6px;
+    border: 0;
+    font-weight: 600;
+    cursor: pointer;
+  }
+  button[value='allow'] {
+    background: #0095f6;
+    color: #fff;
+  }
+  button[value='deny'] {
+    background: #efefef;
+    color: #262626;
+  }
+  .note {
+    color: #737373;
+    font-size: 0.85rem;
+  }
+</style>`;
+
+/** What the consent page shows. */
+export interface ConsentPageInput {
+  clientId: string;
+  scopes: readonly string[];
+  users: readonly SandboxUser[];
+  /** The original authorize parameters, carried through as hidden inputs. */
+  params: Readonly<Record<string, string>>;
+}
+
+/** The consent page: requested scopes, a "Log in as" choice and the Allow / Deny buttons. */
+export function consentPage(input: ConsentPageInput) {
+  const hidden = Object.entries(input.params)
+    .filter(([name]) => !CONSENT_FIELDS.some((field) => field === name))
+    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
+  const scopes = input.scopes.map(
+    (scope) =>
+      html`<li>
+        <code>${scope}</code
+        >${isInstagramScope(scope) ? html` — ${INSTAGRAM_SCOPE_DESCRIPTIONS[scope]}` : ''}
+      </li>`,
+  );
+  const users = input.users.map(
+    (user, index) =>
+      html`<label
+        ><input
+          type="radio"
+          name="user_id"
+          value="${user.user_id}"
+          ${index === 0 ? 'checked' : ''}
+        />
+        <img src="/avatars/${user.username}.svg" alt="" /> @${user.username}
+        (${user.account_type})</label
+      >`,
+  );
+  return page(
+    'Log in with Instagram',
+    html`<h1>Log in with Instagram</h1>
+      <p>App <strong>${input.clientId}</strong> would like to:</p>
+      <ul>
+        ${scopes}
+      </ul>
+      <form method="post" action="/oauth/authorize">
+        ${hidden}
+        <fieldset>
+          <legend>Log in as</legend>
+          ${users}
+        </fieldset>
+        <!-- Allow comes first: pressing Enter submits the first button. -->
+        <div class="actions">
+          <button type="submit" name="decision" value="allow">Allow</button>
+          <button type="submit" name="decision" value="deny">Deny</button>
+        </div>
+      </form>
+      <p class="note">Local Instagram sandbox: no real account is involved.</p>`,
+  );
+}
+
+/** Instagram's HTML error page for a bad authorize request: a message and no redirect. */
+export function authorizeErrorPage(message: string) {
+  return page(
+    'Error',
+    html`<h1>Sorry, this page isn't available.</h1>
+      <p id="error-message">${message}</p>`,
+  );
+}
+
+function page(title: string, body: unknown) {
+  return html`<!doctype html>
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${title} • Instagram sandbox</title>
+        ${STYLE}
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`;
+}

@@ -1,0 +1,97 @@
+/** The control API under `/__control/`: JSON in and out, used by tests to steer the sandbox. */
+import { Hono } from 'hono';
+import { validator } from 'hono/validator';
+import * as z from 'zod/mini';
+import { INSTAGRAM_SCOPE_NAMES } from '../shared/instagram-scopes';
+import {
+  ClockAdvanceSchema,
+  ConsentSchema,
+  FailSchema,
+  IssueTokenSchema,
+  RevokeSchema,
+} from './control-schemas';
+import { SandboxConfigPatchSchema } from './sandbox-config';
+import type { SandboxState } from './sandbox-state';
+import { findSandboxUser } from './sandbox-users';
+
+/** Validates a JSON body with `schema`; a bad body gets 400 with zod's explanation. */
+function jsonBody<T extends z.ZodMiniType>(schema: T) {
+  return validator('json', (value, c) => {
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) return c.json({ error: { message: z.prettifyError(parsed.error) } }, 400);
+    return parsed.data;
+  });
+}
+
+const unknownUser = (userId: string) => ({
+  error: { message: `No seeded user has user_id or id ${userId}` },
+});
+
+/** Control routes, to be mounted at `/__control`. */
+export function controlRoutes(state: SandboxState) {
+  const clockReply = () => ({ now: new Date(state.clock.now()).toISOString() });
+
+  return new Hono()
+    .post('/reset', (c) => {
+      state.reset();
+      return c.json({ ok: true as const });
+    })
+    .post('/config', jsonBody(SandboxConfigPatchSchema), (c) => {
+      state.config = { ...state.config, ...c.req.valid('json') };
+      return c.json(state.config);
+    })
+    .get('/clock', (c) => c.json(clockReply()))
+    .post('/clock', jsonBody(ClockAdvanceSchema), (c) => {
+      state.clock.advance(c.req.valid('json').advanceSeconds);
+      return c.json(clockReply());
+    })
+    .post('/revoke', jsonBody(RevokeSchema), (c) => {
+      const { userId, subcode } = c.req.valid('json');
+      const user = findSandboxUser(userId);
+      if (!user) return c.json(unknownUser(userId), 404);
+      return c.json({ revoked: state.tokens.revokeUser(user.user_id, subcode ?? 460) });
+    })
+    .post('/fail', jsonBody(FailSchema), (c) => {
+      const { endpoint, mode, count, code, retryAfterSeconds } = c.req.valid('json');
+      const fault = state.faults.arm(
+        endpoint,
+        { mode, code: code ?? 4, retryAfterSeconds },
+        count ?? 1,
+      );
+      return c.json({ endpoint, fault });
+    })
+    .get('/calls', (c) => c.json(state.calls.snapshot()))
+    .post('/tokens', jsonBody(IssueTokenSchema), (c) => {
+      const request = c.req.valid('json');
+      const user = findSandboxUser(request.userId);
+      if (!user) return c.json(unknownUser(request.userId), 404);
+      const { token, record } = state.tokens.issueToken({
+        userId: user.user_id,
+        kind: request.kind ?? 'long',
+        permissions: INSTAGRAM_SCOPE_NAMES,
+        ageSeconds: request.ageSeconds,
+        expiresInSeconds: request.expiresInSeconds,
+      });
+      return c.json({
+        access_token: token,
+        expires_in: Math.max(0, Math.floor((record.expiresAtMs - state.clock.now()) / 1000)),
+        issued_at: new Date(record.issuedAtMs).toISOString(),
+      });
+    })
+    .post('/consent', jsonBody(ConsentSchema), (c) => {
+      state.consent = c.req.valid('json').mode;
+      return c.json({ mode: state.consent });
+    })
+    .get('/state', (c) =>
+      c.json({
+        ...clockReply(),
+        config: state.config,
+        consent: state.consent,
+        liveTokens: state.tokens.liveTokenCounts(),
+        pendingCodes: state.tokens.pendingCodeCount(),
+        heldRequests: state.held.count(),
+        faults: state.faults.pending(),
+        calls: state.calls.snapshot(),
+      }),
+    );
+}

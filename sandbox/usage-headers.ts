@@ -1,0 +1,21 @@
+/** Graph usage headers: `X-App-Usage` and `X-Business-Use-Case-Usage` (instagram-api.md §4.4). */
+
+/** `X-App-Usage`: whole-number percentages of the app's quota. */
+export function appUsageHeader(callCount: number, time: number = callCount): string {
+  return JSON.stringify({ call_count: callCount, total_time: time, total_cputime: time });
+}
+
+/** `X-Business-Use-Case-Usage` of an exhausted Instagram account, keyed by its id. */
+export function businessUseCaseHeader(businessId: string, regainMinutes: number): string {
+  return JSON.stringify({
+    [businessId]: [
+      {
+        type: 'instagram',
+        call_count: 100,
+        total_cputime: 25,
+        total_time: 25,
+        estimated_time_to_regain_access: regainMinutes,
+      },
+    ],
+  });
+}
