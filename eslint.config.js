@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 const extensionCode = ['entrypoints/**', 'components/**', 'utils/**'];
 
 export default tseslint.config(
-  { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'coverage/**'] },
+  { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -51,6 +51,8 @@ export default tseslint.config(
   },
   {
     files: ['proxy/**'],
+    // Tests run the proxy against the sandbox; the proxy itself never imports it.
+    ignores: ['proxy/**/*.test.ts', 'proxy/test-support/**'],
     rules: {
       'no-restricted-imports': [
         'error',

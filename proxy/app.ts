@@ -1,0 +1,94 @@
+/**
+ * The exchange proxy as a chained Hono app. `app.fetch` is a web-standard fetch handler, so the
+ * same app runs on Node (`server.ts`) and on Cloudflare Workers (`worker.ts`).
+ */
+import { Hono, type Context } from 'hono';
+import { EXCHANGE_PATH, HEALTH_PATH } from '../shared/exchange-contract';
+import type { ProxyConfig } from './config';
+import { errorResponse } from './error-response';
+import { ProxyError } from './errors';
+import { exchangeCode } from './exchange-code';
+import { noStore } from './no-store';
+import { corsForAllowedOrigins, originGuard } from './origin-policy';
+import type { ProxyEnv } from './proxy-env';
+import { rateLimit } from './rate-limit';
+import { exchangeBodyLimit, readExchangeRequest } from './read-exchange-request';
+import { requestLog, writeToStdout, type LogSink } from './request-log';
+import type { FetchLike } from './upstream-fetch';
+
+/** Seams for the outside world; every one has a production default. */
+export interface ProxyDeps {
+  /** Upstream HTTP client (default: the global `fetch`). */
+  readonly fetch?: FetchLike;
+  /** Where request log lines go (default: stdout). */
+  readonly log?: LogSink;
+  /** The clock that stamps `issued_at`. */
+  readonly now?: () => Date;
+  /** The client's IP address for the rate limit; the runtime entry knows where to find it. */
+  readonly clientIp?: (c: Context) => string | undefined;
+}
+
+/** Builds the proxy for a validated configuration. */
+export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
+  // Wrapped, because Workers reject `fetch` called as a method of another object.
+  const upstreamFetch = deps.fetch ?? ((url, init) => fetch(url, init));
+  const now = deps.now ?? (() => new Date());
+  const methodNotAllowed = (allow: string) => (c: Context<ProxyEnv>) => {
+    c.header('Allow', allow);
+    return errorResponse(
+      c,
+      new ProxyError('method_not_allowed', `${c.req.path} only answers ${allow} requests.`),
+    );
+  };
+
+  const app = new Hono<ProxyEnv>()
+    .use(requestLog(deps.log ?? writeToStdout))
+    .use(noStore())
+    .use(originGuard(config.allowedOrigins))
+    .use(corsForAllowedOrigins(config.allowedOrigins))
+    .use(rateLimit(config.rateLimitPerMinute, deps.clientIp ?? (() => undefined)))
+    .get(HEALTH_PATH, (c) => c.json({ ok: true }, 200))
+    .all(HEALTH_PATH, methodNotAllowed('GET'))
+    .post(EXCHANGE_PATH, exchangeBodyLimit(), async (c) => {
+      const request = await readExchangeRequest(c.req.raw);
+      const result = await exchangeCode(request, {
+        apps: config.apps,
+        now,
+        instagram: {
+          oauthBase: config.oauthBase,
+          graphBase: config.graphBase,
+          timeoutMs: config.upstreamTimeoutMs,
+          fetch: upstreamFetch,
+          record: (call) => c.get('upstreamCalls').push(call),
+        },
+      });
+      return c.json(result, 200);
+    })
+    .all(EXCHANGE_PATH, methodNotAllowed('POST'));
+
+  app.notFound((c) =>
+    errorResponse(
+      c,
+      new ProxyError(
+        'not_found',
+        `There is nothing at ${c.req.path.slice(0, 100)}. This proxy answers POST ${EXCHANGE_PATH} and GET ${HEALTH_PATH}.`,
+      ),
+    ),
+  );
+  app.onError((error, c) =>
+    errorResponse(
+      c,
+      error instanceof ProxyError
+        ? error
+        : new ProxyError(
+            'internal_error',
+            'The proxy hit an unexpected problem. Try again; if it keeps happening, tell the proxy operator.',
+            { cause: error },
+          ),
+    ),
+  );
+  return app;
+}
+
+/** The proxy app's type, for typed test clients. */
+export type ProxyApp = ReturnType<typeof createProxyApp>;

@@ -1,0 +1,310 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { ExchangeResponseSchema, ProxyErrorBodySchema } from '../shared/exchange-contract';
+import { parseJsonKeepingIds } from '../shared/instagram-responses';
+import type { ConfigEnv } from './config';
+import type { RunningProxy } from './server';
+import {
+  REDIRECT_URI,
+  type RunningSandbox,
+  type SandboxControl,
+  SANDBOX_USER_ID,
+  authorizationCode,
+  exchangeOver,
+  startProxyFor,
+  startTestSandbox,
+} from './test-support/sandbox-stack';
+import { TEST_ORIGIN } from './test-support/test-config';
+
+describe('proxy against the Instagram sandbox', () => {
+  let sandbox: RunningSandbox;
+  let control: SandboxControl;
+  let proxy: RunningProxy | undefined;
+
+  beforeAll(async () => {
+    ({ sandbox, control } = await startTestSandbox());
+  });
+  afterAll(async () => {
+    await sandbox.close();
+  });
+  beforeEach(async () => {
+    await control.reset();
+  });
+  afterEach(async () => {
+    await proxy?.close();
+    proxy = undefined;
+  });
+
+  async function start(env: ConfigEnv = {}) {
+    proxy = await startProxyFor(sandbox.url, env);
+    return proxy.url;
+  }
+
+  async function errorOf(response: Response) {
+    return ProxyErrorBodySchema.parse(await response.json()).error;
+  }
+
+  describe('happy path', () => {
+    it.each([
+      ['flat', ['instagram_business_basic', 'instagram_business_manage_comments']],
+      ['wrapped', ['instagram_business_basic', 'instagram_business_manage_comments']],
+      ['legacy', []],
+    ] as const)(
+      'should exchange a code for a 60-day token (%s shape)',
+      async (shape, permissions) => {
+        const url = await start();
+        await control.configure({ codeExchangeShape: shape });
+        const code = await authorizationCode(sandbox.url, control);
+
+        const response = await exchangeOver(url, { code: `${code}#_`, redirect_uri: REDIRECT_URI });
+
+        expect(response.status).toBe(200);
+        const actual = ExchangeResponseSchema.parse(await response.json());
+        expect(actual.user_id).toBe(SANDBOX_USER_ID);
+        expect(actual.expires_in).toBe(5184000);
+        expect(actual.token_type).toBe('bearer');
+        expect(actual.permissions).toEqual(permissions);
+        expect(new Date(actual.issued_at).toISOString()).toBe(actual.issued_at);
+        expect(actual.access_token).toMatch(/^IGAA[A-Za-z0-9]+$/);
+        const calls = await control.calls();
+        expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 1]);
+      },
+    );
+
+    it('should hand out a long-lived token Instagram accepts for /me', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+      const exchanged = ExchangeResponseSchema.parse(
+        await (await exchangeOver(url, { code, redirect_uri: REDIRECT_URI })).json(),
+      );
+
+      const me = await fetch(`${sandbox.url}/me?fields=user_id`, {
+        headers: { Authorization: `Bearer ${exchanged.access_token}` },
+      });
+
+      expect(parseJsonKeepingIds(await me.text())).toEqual({ user_id: SANDBOX_USER_ID });
+    });
+
+    it('should default token_type to bearer when Instagram omits it', async () => {
+      const url = await start();
+      await control.configure({ omitTokenType: true });
+      const code = await authorizationCode(sandbox.url, control);
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(ExchangeResponseSchema.parse(await response.json()).token_type).toBe('bearer');
+    });
+
+    it('should answer an allowed extension origin with CORS headers', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+
+      const response = await exchangeOver(
+        url,
+        { code, redirect_uri: REDIRECT_URI },
+        { Origin: TEST_ORIGIN },
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('Access-Control-Allow-Origin')).toBe(TEST_ORIGIN);
+      expect(response.headers.get('Cache-Control')).toBe('no-store');
+    });
+  });
+
+  describe('codes Instagram refuses', () => {
+    it('should answer 502 upstream_error with Instagram message to a reused code', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+      await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(response.status).toBe(502);
+      const actual = await errorOf(response);
+      expect(actual.code).toBe('upstream_error');
+      expect(actual.upstream?.message).toBe('Matching code was not found or was already used');
+    });
+
+    it('should answer 502 upstream_error to a code Instagram never issued', async () => {
+      const url = await start();
+
+      const response = await exchangeOver(url, {
+        code: 'AQBnotARealCode',
+        redirect_uri: REDIRECT_URI,
+      });
+
+      expect(response.status).toBe(502);
+      expect((await errorOf(response)).upstream).toMatchObject({
+        type: 'OAuthException',
+        code: 400,
+        message: 'Matching code was not found or was already used',
+      });
+    });
+
+    it('should answer 502 upstream_error to a code older than one hour', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+      await control.advanceClock(3601);
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect((await errorOf(response)).code).toBe('upstream_error');
+    });
+
+    it('should pass on the redirect mismatch Instagram reports for an allowed but different URI', async () => {
+      const other = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+      const url = await start({ IG_REDIRECT_URIS: `${REDIRECT_URI},${other}` });
+      const code = await authorizationCode(sandbox.url, control);
+
+      const response = await exchangeOver(url, { code, redirect_uri: other });
+
+      expect((await errorOf(response)).upstream?.message).toContain('redirect_uri is identical');
+    });
+
+    it('should tell the operator to check the credentials when the secret is wrong', async () => {
+      const url = await start({ IG_CLIENT_SECRET: 'not-the-sandbox-secret' });
+      const code = await authorizationCode(sandbox.url, control);
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      const actual = await errorOf(response);
+      expect(actual.upstream?.message).toBe('Invalid platform app');
+      expect(actual.message).toContain('IG_CLIENT_SECRET');
+    });
+  });
+
+  describe('requests refused by the proxy', () => {
+    it('should answer 400 to a redirect_uri off the list without calling Instagram', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+
+      const response = await exchangeOver(url, {
+        code,
+        redirect_uri: 'https://attacker.example/callback',
+      });
+
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).code).toBe('redirect_uri_not_allowed');
+      expect((await control.calls())['oauth/access_token']).toBe(0);
+    });
+
+    it.each(['https://evil.example', 'chrome-extension://pppppppppppppppppppppppppppppppp'])(
+      'should answer 403 to Origin %s without calling Instagram',
+      async (origin) => {
+        const url = await start();
+        const code = await authorizationCode(sandbox.url, control);
+
+        const response = await exchangeOver(
+          url,
+          { code, redirect_uri: REDIRECT_URI },
+          { Origin: origin },
+        );
+
+        expect(response.status).toBe(403);
+        expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();
+        expect((await control.calls())['oauth/access_token']).toBe(0);
+      },
+    );
+
+    it('should answer 413 to a body over 8 KiB', async () => {
+      const url = await start();
+
+      const response = await exchangeOver(url, {
+        code: 'A'.repeat(9000),
+        redirect_uri: REDIRECT_URI,
+      });
+
+      expect(response.status).toBe(413);
+      expect((await errorOf(response)).code).toBe('payload_too_large');
+    });
+
+    it('should answer 415 to a form-encoded body', async () => {
+      const url = await start();
+
+      const response = await exchangeOver(url, 'code=abc', {
+        'Content-Type': 'application/x-www-form-urlencoded',
+      });
+
+      expect(response.status).toBe(415);
+      expect((await errorOf(response)).code).toBe('unsupported_media_type');
+    });
+
+    it('should answer 429 with Retry-After once PROXY_RATE_LIMIT is used up', async () => {
+      const url = await start({ PROXY_RATE_LIMIT: '3' });
+      const send = () => exchangeOver(url, { code: 'x', redirect_uri: 'https://nope.example/' });
+
+      const statuses = [(await send()).status, (await send()).status, (await send()).status];
+      const limited = await send();
+
+      expect(statuses).toEqual([400, 400, 400]);
+      expect(limited.status).toBe(429);
+      expect((await errorOf(limited)).code).toBe('rate_limited');
+      expect(Number(limited.headers.get('Retry-After'))).toBeGreaterThan(0);
+    });
+  });
+
+  describe('Instagram failures', () => {
+    it('should answer 502 after an upstream 500 and never retry the code exchange', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+      await control.failNext('oauth/access_token', 'server_error');
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(response.status).toBe(502);
+      const actual = await errorOf(response);
+      expect(actual.code).toBe('upstream_error');
+      expect(actual.upstream?.code).toBe(2);
+      const calls = await control.calls();
+      expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 0]);
+    });
+
+    it.each(['oauth/access_token', 'access_token'] as const)(
+      'should answer 504 upstream_timeout when %s hangs',
+      async (endpoint) => {
+        const url = await start({ PROXY_UPSTREAM_TIMEOUT_MS: '300' });
+        const code = await authorizationCode(sandbox.url, control);
+        await control.failNext(endpoint, 'timeout');
+
+        const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+        expect(response.status).toBe(504);
+        expect((await errorOf(response)).code).toBe('upstream_timeout');
+      },
+    );
+
+    it.each([
+      ['oauth/access_token', 'garbage'],
+      ['oauth/access_token', 'bad_shape'],
+      ['access_token', 'garbage'],
+      ['access_token', 'bad_shape'],
+    ] as const)(
+      'should answer 502 upstream_bad_response when %s sends %s',
+      async (endpoint, mode) => {
+        const url = await start();
+        const code = await authorizationCode(sandbox.url, control);
+        await control.failNext(endpoint, mode);
+
+        const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+        expect(response.status).toBe(502);
+        expect((await errorOf(response)).code).toBe('upstream_bad_response');
+      },
+    );
+
+    it.each([4, 80002] as const)(
+      'should pass on Instagram rate limit code %i as upstream_error',
+      async (rateLimitCode) => {
+        const url = await start();
+        const code = await authorizationCode(sandbox.url, control);
+        await control.failNext('oauth/access_token', 'rate_limit', 1, { code: rateLimitCode });
+
+        const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+        const actual = await errorOf(response);
+        expect(actual.code).toBe('upstream_error');
+        expect(actual.upstream?.code).toBe(rateLimitCode);
+        expect(actual.message).toContain('rate-limiting');
+      },
+    );
+  });
+});

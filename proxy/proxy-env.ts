@@ -1,0 +1,22 @@
+/** The Hono environment the proxy's middleware and handlers share. */
+import type { ProxyErrorCode } from '../shared/exchange-contract';
+
+/** Which Instagram endpoint an upstream call went to; never its URL, which carries secrets. */
+export type UpstreamCallName = 'oauth/access_token' | 'access_token';
+
+/** One upstream call as it appears in the request log. */
+export interface UpstreamCall {
+  readonly call: UpstreamCallName;
+  /** HTTP status, or what happened instead of a response. */
+  readonly status: number | 'timeout' | 'network_error';
+  readonly ms: number;
+  readonly fbtrace_id?: string;
+}
+
+/** Per-request variables: filled by handlers, read by the request logger. */
+export interface ProxyEnv {
+  Variables: {
+    upstreamCalls: UpstreamCall[];
+    errorCode: ProxyErrorCode | undefined;
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * One call to Instagram with a deadline and a size cap. Failures become {@link ProxyError}s; the
+ * URL is never put in an error or a log, because Instagram's URLs carry the secret and tokens.
+ */
+import { ProxyError } from './errors';
+import type { UpstreamCall, UpstreamCallName } from './proxy-env';
+
+/** The part of `fetch` the proxy uses; tests inject a fake. */
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Instagram's token replies are a few hundred bytes; anything far larger is not one. */
+export const MAX_UPSTREAM_BYTES = 64 * 1024;
+
+/** What an upstream call returned, read within {@link MAX_UPSTREAM_BYTES}. */
+export interface UpstreamReply {
+  readonly status: number;
+  readonly text: string;
+}
+
+/** How to make and report one upstream call. */
+export interface UpstreamCallOptions {
+  readonly fetch: FetchLike;
+  readonly timeoutMs: number;
+  readonly name: UpstreamCallName;
+  /** Receives the call's outcome for the request log. */
+  readonly record: (call: UpstreamCall) => void;
+}
+
+/**
+ * Sends one request and reads its body. The deadline covers headers and body together.
+ * @throws {ProxyError} `upstream_timeout`, `upstream_error` (unreachable) or `upstream_bad_response` (too big).
+ */
+export async function callUpstream(
+  url: string,
+  init: RequestInit,
+  options: UpstreamCallOptions,
+): Promise<UpstreamReply> {
+  const started = performance.now();
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs);
+  let outcome: UpstreamCall['status'] = 'network_error';
+  let fbtraceId: string | null = null;
+  try {
+    // Never follow redirects: the upstream origin is fixed by configuration.
+    const response = await options.fetch(url, {
+      ...init,
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    outcome = response.status;
+    fbtraceId = response.headers.get('x-fb-trace-id');
+    return { status: response.status, text: await readBounded(response) };
+  } catch (error) {
+    if (error instanceof ProxyError) throw error;
+    if (controller.signal.aborted) {
+      outcome = 'timeout';
+      throw new ProxyError(
+        'upstream_timeout',
+        `Instagram did not answer within ${options.timeoutMs} ms. Try again in a moment.`,
+        { cause: error },
+      );
+    }
+    throw new ProxyError(
+      'upstream_error',
+      'Instagram could not be reached from the proxy. Try again in a moment.',
+      { cause: error },
+    );
+  } finally {
+    clearTimeout(timer);
+    options.record({
+      call: options.name,
+      status: outcome,
+      ms: Math.round(performance.now() - started),
+      ...(fbtraceId === null ? {} : { fbtrace_id: fbtraceId }),
+    });
+  }
+}
+
+async function readBounded(response: Response): Promise<string> {
+  if (Number(response.headers.get('content-length')) > MAX_UPSTREAM_BYTES) {
+    await response.body?.cancel();
+    throw tooBig();
+  }
+  if (response.body === null) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let size = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    size += value.byteLength;
+    if (size > MAX_UPSTREAM_BYTES) {
+      await reader.cancel();
+      throw tooBig();
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function tooBig(): ProxyError {
+  return new ProxyError(
+    'upstream_bad_response',
+    `Instagram sent a reply larger than ${MAX_UPSTREAM_BYTES} bytes, which is not a token reply.`,
+  );
+}
