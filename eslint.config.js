@@ -14,7 +14,6 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
-      curly: ['error', 'multi-line'],
       eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-unused-vars': [
         'error',

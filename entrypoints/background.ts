@@ -3,16 +3,21 @@ import { browser } from 'wxt/browser';
 import { ensureAlarms } from '@/utils/alarms';
 import { updateBadge } from '@/utils/badge';
 import { handleAlarm } from '@/utils/handle-alarm';
+import { abandonInterruptedConnect, browserPlatform } from '@/utils/connect-account';
 import { handleMessage } from '@/utils/handle-message';
 import { reportBackgroundError } from '@/utils/report-background-error';
 
 export default defineBackground({
   main() {
-    const self = { id: browser.runtime.id, baseUrl: browser.runtime.getURL('/') };
+    const context = {
+      id: browser.runtime.id,
+      baseUrl: browser.runtime.getURL('/'),
+      platform: browserPlatform(),
+    };
 
     // Listeners are registered synchronously so that the event that woke the worker is delivered.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      handleMessage(message, sender, self).then(sendResponse, reportBackgroundError);
+      handleMessage(message, sender, context).then(sendResponse, reportBackgroundError);
       return true;
     });
     browser.alarms.onAlarm.addListener((alarm) => {
@@ -30,5 +35,6 @@ export default defineBackground({
 
     ensureAlarms().catch(reportBackgroundError);
     updateBadge().catch(reportBackgroundError);
+    abandonInterruptedConnect().catch(reportBackgroundError);
   },
 });

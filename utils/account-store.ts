@@ -19,19 +19,22 @@ export async function listAccounts(): Promise<AccountSummary[]> {
 }
 
 /**
- * Stores an account and its token in one write. An account that is already stored (same
- * Instagram user id) has its token and metadata replaced instead of being added twice.
+ * Stores an account and its token in one write. `build` receives the account already stored
+ * under that Instagram user id, if any, so that a reconnect replaces it (keeping its history)
+ * instead of adding it twice.
  */
 export function saveAccount(
-  account: AccountSummary,
+  accountId: string,
+  build: (existing: AccountSummary | undefined) => AccountSummary,
   token: string,
 ): Promise<{ replaced: boolean }> {
   return updateVault(async (vault, tools) => {
-    const replaced = account.id in vault.accounts;
-    const record: AccountRecord = { ...account, token: await tools.seal(account.id, token) };
+    const existing = vault.accounts[accountId];
+    const account = { ...build(existing && summarize(existing)), id: accountId };
+    const record: AccountRecord = { ...account, token: await tools.seal(accountId, token) };
     return {
-      vault: { ...vault, accounts: { ...vault.accounts, [account.id]: record } },
-      result: { replaced },
+      vault: { ...vault, accounts: { ...vault.accounts, [accountId]: record } },
+      result: { replaced: existing !== undefined },
     };
   });
 }

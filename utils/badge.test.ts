@@ -12,7 +12,14 @@ const VAULT = {
 } as const;
 
 function state(overrides: Partial<AppState>): AppState {
-  return { vault: VAULT, vaultError: null, accounts: [], ...overrides };
+  return {
+    vault: VAULT,
+    vaultError: null,
+    accounts: [],
+    connect: null,
+    setupComplete: true,
+    ...overrides,
+  };
 }
 
 describe('describeBadge', () => {

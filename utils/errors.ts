@@ -33,6 +33,106 @@ const ERROR_TEXT = {
     message: 'A passphrase lock is already set.',
     hint: 'Use "Change passphrase" instead.',
   },
+  setup_incomplete: {
+    message: 'This app profile is not set up yet.',
+    hint: 'Open Settings and enter the Client ID and the Proxy URL, then save.',
+  },
+  invalid_settings: {
+    message: 'Some settings are not valid.',
+    hint: 'Correct the fields marked in Settings and save again.',
+  },
+  connect_in_progress: {
+    message: 'A connection is already in progress.',
+    hint: 'Finish or close the Instagram window first.',
+  },
+  auth_cancelled: {
+    message: 'Connection cancelled.',
+    hint: 'Click "Connect Instagram account" to try again.',
+  },
+  auth_declined: {
+    message: 'You declined access on Instagram.',
+    hint: 'Connect again and choose Allow to give this tool a token.',
+  },
+  authorize_unreachable: {
+    message: 'The Instagram login page could not be loaded.',
+    hint: 'Check your connection and the Authorize URL in Settings.',
+  },
+  incognito_unsupported: {
+    message: 'Instagram login does not work in an incognito window.',
+    hint: 'Open the extension from a normal window.',
+  },
+  auth_failed: {
+    message: 'The Instagram login did not complete.',
+    hint: 'Try again; if it keeps failing, check the Client ID and Authorize URL in Settings.',
+  },
+  redirect_mismatch: {
+    message: 'Instagram sent the login back to an unexpected address.',
+    hint: 'Register exactly the redirect URI shown in Settings in your Meta app, trailing slash included.',
+  },
+  state_invalid: {
+    message: 'The login answer did not match a login started here, or it was too old.',
+    hint: 'Start the connection again from the popup; each login link works once, for 10 minutes.',
+  },
+  code_rejected: {
+    message: 'Instagram refused the login code: it was already used or has expired.',
+    hint: 'Connect again; a login code works once and for one hour.',
+  },
+  invalid_platform_app: {
+    message: 'Instagram does not recognise this app ("Invalid platform app").',
+    hint: 'Use the Instagram App ID and secret from "API setup with Instagram login", not the Facebook App ID.',
+  },
+  redirect_not_allowed: {
+    message: "The proxy does not accept this extension's redirect URI.",
+    hint: 'Add the redirect URI shown in Settings to IG_REDIRECT_URIS on the proxy.',
+  },
+  origin_not_allowed: {
+    message: 'The proxy does not accept requests from this extension.',
+    hint: "Add this extension's origin to PROXY_ALLOWED_ORIGINS on the proxy.",
+  },
+  proxy_unreachable: {
+    message: 'The exchange proxy could not be reached.',
+    hint: 'Check the Proxy URL in Settings and that the proxy is running.',
+  },
+  proxy_rate_limited: {
+    message: 'The proxy is receiving too many requests.',
+    hint: 'Wait a minute and try again.',
+  },
+  proxy_rejected: {
+    message: 'The proxy rejected the request.',
+    hint: 'Check that the proxy and the extension are up to date and configured for this app.',
+  },
+  proxy_failed: {
+    message: 'The proxy failed to answer properly.',
+    hint: 'Try again; if it keeps failing, check the proxy logs.',
+  },
+  instagram_refused: {
+    message: 'Instagram refused the request.',
+    hint: 'Check the app settings in the Meta dashboard, then try again.',
+  },
+  instagram_unavailable: {
+    message: 'Instagram did not answer in time or answered with an error.',
+    hint: 'Try again in a minute.',
+  },
+  token_expired: {
+    message: 'The token has expired.',
+    hint: 'Reconnect the account; an expired token cannot be refreshed.',
+  },
+  token_revoked: {
+    message: 'The token is no longer valid: access was removed or the password changed.',
+    hint: 'Reconnect the account to get a new token.',
+  },
+  token_invalid: {
+    message: 'Instagram does not recognise this token.',
+    hint: 'Check that you copied the whole token, and that it is an Instagram Login token.',
+  },
+  rate_limited: {
+    message: 'Instagram is rate-limiting this app or account.',
+    hint: 'The tool will try again later on its own.',
+  },
+  network_error: {
+    message: 'Instagram could not be reached.',
+    hint: 'Check your connection; the tool will try again on its own.',
+  },
   account_not_found: {
     message: 'That account is not stored any more.',
     hint: 'Reopen the popup to see the current list.',
@@ -49,6 +149,11 @@ const ERROR_TEXT = {
 
 /** A stable identifier for every error a user can meet. */
 export type ErrorCode = keyof typeof ERROR_TEXT;
+
+/** Whether a string is one of the known error codes. */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_TEXT, code);
+}
 
 /** An error as it crosses from the background to a page. */
 export interface ErrorPayload {

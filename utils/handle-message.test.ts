@@ -1,8 +1,16 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { makeAccount } from '@/tests/unit/fixtures';
 import { saveAccount } from './account-store';
 import { handleMessage, isOwnPage } from './handle-message';
 
-const SELF = { id: 'test-extension-id', baseUrl: 'chrome-extension://test-extension-id/' };
+const SELF = {
+  id: 'test-extension-id',
+  baseUrl: 'chrome-extension://test-extension-id/',
+  platform: {
+    redirectUri: 'https://test-extension-id.chromiumapp.org/',
+    launchWebAuthFlow: () => Promise.reject(new Error('not used here')),
+  },
+};
 const POPUP = { id: SELF.id, url: `${SELF.baseUrl}popup.html` };
 
 beforeEach(() => {
@@ -54,22 +62,8 @@ describe('handleMessage', () => {
 
   it('should answer getState with the accounts but never their sealed tokens', async () => {
     const token = `IGAA${'x'.repeat(170)}`;
-    await saveAccount(
-      {
-        id: '27640875392278831',
-        username: 'sandbox.creator',
-        profileId: 'default',
-        scopes: ['instagram_business_basic'],
-        tokenKind: 'instagram_login',
-        connectedAt: Date.now(),
-        issuedAt: Date.now(),
-        expiresAt: Date.now() + 5_184_000_000,
-        lastRefreshedAt: null,
-        lastCheckedAt: null,
-        events: [],
-      },
-      token,
-    );
+    const account = makeAccount();
+    await saveAccount(account.id, () => account, token);
 
     const actual = await handleMessage({ type: 'getState' }, POPUP, SELF);
 

@@ -2,8 +2,12 @@
  * The background's single message handler: it checks who is asking, validates the request, runs
  * it, and turns any failure into an error payload. Nothing here throws back into the runtime.
  */
+import { readAccountToken } from './account-store';
 import { readAppState } from './app-state';
+import { connectProgressItem, startConnect, type ConnectPlatform } from './connect-account';
 import { AppError, toErrorPayload } from './errors';
+import { createDefaultSettings } from './settings';
+import { readSettings, saveSettings } from './settings-store';
 import { RequestSchema, type Reply, type Request, type ResponseMap } from './messages';
 import {
   changePassphrase,
@@ -30,6 +34,11 @@ export interface ExtensionIdentity {
   baseUrl: string;
 }
 
+/** What the handlers need from the browser; tests pass fakes. */
+export interface HandlerContext extends ExtensionIdentity {
+  platform: ConnectPlatform;
+}
+
 /**
  * Only the extension's own pages may talk to the background: same extension id, and a URL inside
  * the extension. Content scripts (there are none) and other extensions are refused.
@@ -41,7 +50,10 @@ export function isOwnPage(sender: MessageSenderLike, self: ExtensionIdentity): b
 }
 
 type Handlers = {
-  [K in Request['type']]: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]>;
+  [K in Request['type']]: (
+    request: Extract<Request, { type: K }>,
+    context: HandlerContext,
+  ) => Promise<ResponseMap[K]>;
 };
 
 /** Vault actions answer with the vault's new status, so the page can redraw at once. */
@@ -61,31 +73,46 @@ const handlers: Handlers = {
   removePassphrase: thenVaultStatus(({ current }) => removePassphrase(current)),
   setAutoLock: thenVaultStatus(({ minutes }) => setAutoLockMinutes(minutes)),
   resetVault: thenVaultStatus(resetVault),
+  getSettings: async (_request, { platform }) => ({
+    settings: await readSettings().catch(() => null),
+    defaults: createDefaultSettings(),
+    redirectUri: platform.redirectUri,
+  }),
+  saveSettings: ({ settings }) => saveSettings(settings),
+  connect: async ({ profileId }, { platform }) => {
+    await startConnect(profileId, platform);
+    return null;
+  },
+  dismissConnect: async () => {
+    await connectProgressItem.removeValue();
+    return null;
+  },
+  getToken: async ({ accountId }) => ({ token: await readAccountToken(accountId) }),
 };
 
 function dispatch<K extends Request['type']>(
   request: Extract<Request, { type: K }>,
+  context: HandlerContext,
 ): Promise<ResponseMap[K]> {
-  const handler: (request: Extract<Request, { type: K }>) => Promise<ResponseMap[K]> =
-    handlers[request.type];
-  return handler(request);
+  const handler: Handlers[K] = handlers[request.type];
+  return handler(request, context);
 }
 
 /** Validates and runs one request from a page. */
 export async function handleMessage(
   message: unknown,
   sender: MessageSenderLike,
-  self: ExtensionIdentity,
+  context: HandlerContext,
 ): Promise<Reply<unknown>> {
   try {
-    if (!isOwnPage(sender, self)) {
+    if (!isOwnPage(sender, context)) {
       throw new AppError('invalid_message', {
         message: 'Request refused: it did not come from a page of this extension.',
       });
     }
     const request = RequestSchema.safeParse(message);
     if (!request.success) throw new AppError('invalid_message', { cause: request.error });
-    return { ok: true, data: await dispatch(request.data) };
+    return { ok: true, data: await dispatch(request.data, context) };
   } catch (error) {
     return { ok: false, error: toErrorPayload(error) };
   }

@@ -6,9 +6,11 @@
 import * as z from 'zod/mini';
 import type { AppState } from './app-state';
 import type { ErrorPayload } from './errors';
+import type { Settings } from './settings';
 import type { VaultStatus } from './vault/vault';
 
 const Passphrase = z.string().check(z.maxLength(1024));
+const AccountId = z.string().check(z.regex(/^\d{1,40}$/));
 
 /** Every request a page may send. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -23,6 +25,12 @@ export const RequestSchema = z.discriminatedUnion('type', [
     minutes: z.number().check(z.int(), z.gte(1), z.lte(24 * 60)),
   }),
   z.object({ type: z.literal('resetVault') }),
+  z.object({ type: z.literal('getSettings') }),
+  // The settings themselves are validated field by field by the settings store.
+  z.object({ type: z.literal('saveSettings'), settings: z.unknown() }),
+  z.object({ type: z.literal('connect'), profileId: z.optional(z.string()) }),
+  z.object({ type: z.literal('dismissConnect') }),
+  z.object({ type: z.literal('getToken'), accountId: AccountId }),
 ]);
 /** A validated request. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -39,6 +47,19 @@ export interface ResponseMap {
   removePassphrase: VaultStatus;
   setAutoLock: VaultStatus;
   resetVault: VaultStatus;
+  getSettings: SettingsView;
+  saveSettings: Settings;
+  connect: null;
+  dismissConnect: null;
+  getToken: { token: string };
+}
+
+/** What the options page needs: the settings and the redirect URI to register with Meta. */
+export interface SettingsView {
+  /** Null when stored settings cannot be read; the page then starts from defaults. */
+  settings: Settings | null;
+  defaults: Settings;
+  redirectUri: string;
 }
 
 export type Reply<T> = { ok: true; data: T } | { ok: false; error: ErrorPayload };

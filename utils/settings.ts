@@ -4,7 +4,11 @@
  * `storage.sync`.
  */
 import * as z from 'zod/mini';
-import { INSTAGRAM_SCOPE_NAMES, RETIRED_SCOPE_RENAMES } from '../shared/instagram-scopes';
+import {
+  INSTAGRAM_SCOPE_NAMES,
+  RETIRED_SCOPE_RENAMES,
+  isInstagramScope,
+} from '../shared/instagram-scopes';
 import { BUILD_DEFAULTS } from './build-defaults';
 
 /** One Instagram app and the endpoints used with it. */
@@ -93,4 +97,87 @@ export function migrateSettingsV1ToV2(stored: unknown): Settings {
       },
     ],
   };
+}
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** Whether a URL is https, or plain http on this machine (the sandbox and a local proxy). */
+export function isSecureOrLocalUrl(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOCAL_HOSTS.has(url.hostname));
+}
+
+const EndpointSchema = z
+  .string()
+  .check(
+    z.refine(isSecureOrLocalUrl, 'Use an https:// URL (http:// only for localhost or 127.0.0.1).'),
+  );
+
+const ScopesSchema = z.array(z.string()).check(
+  z.superRefine((scopes, context) => {
+    for (const scope of scopes) {
+      const renamed = RETIRED_SCOPE_RENAMES[scope];
+      if (renamed || !isInstagramScope(scope)) {
+        context.addIssue({
+          code: 'custom',
+          input: scope,
+          message: renamed
+            ? `"${scope}" was retired on 27 Jan 2025; use "${renamed}".`
+            : `"${scope}" is not an Instagram Login scope.`,
+        });
+      }
+    }
+    if (!scopes.includes('instagram_business_basic')) {
+      context.addIssue({
+        code: 'custom',
+        input: scopes,
+        message: 'instagram_business_basic is required: tokens cannot be refreshed without it.',
+      });
+    }
+  }),
+);
+
+/** An app profile as the options page saves it: every field checked, with a message per field. */
+export const AppProfileInputSchema = z.object({
+  id: z.string().check(z.regex(/^[\w-]{1,40}$/, 'Invalid profile id.')),
+  name: z
+    .string()
+    .check(
+      z.minLength(1, 'Give this app a name.'),
+      z.maxLength(60, 'Keep the name under 60 characters.'),
+    ),
+  clientId: z
+    .string()
+    .check(z.regex(/^\d{5,32}$/, 'The Client ID is the Instagram App ID: digits only.')),
+  // The check above has refused any unknown name; the filter only narrows the type.
+  scopes: z.pipe(
+    ScopesSchema,
+    z.transform((scopes) => scopes.filter(isInstagramScope)),
+  ),
+  proxyUrl: EndpointSchema,
+  authorizeUrl: EndpointSchema,
+  graphUrl: EndpointSchema,
+});
+
+/** Settings as the options page saves them. */
+export const SettingsInputSchema = z.object({
+  profiles: z.array(AppProfileInputSchema).check(z.minLength(1)),
+  activeProfileId: z.string(),
+  refreshWindowDays: z.number().check(z.int(), z.gte(1), z.lte(59)),
+  maxTokenAgeDays: z.number().check(z.int(), z.gte(1), z.lte(59)),
+  checkIntervalHours: z.number().check(z.int(), z.gte(1), z.lte(168)),
+  clipboardClearSeconds: z.nullable(z.number().check(z.int(), z.gte(5), z.lte(3600))),
+  notificationsEnabled: z.boolean(),
+  notifyDaysBeforeExpiry: z.number().check(z.int(), z.gte(1), z.lte(30)),
+});
+
+/** The first message for each invalid field, keyed by its path (`profiles.0.clientId`). */
+export function fieldErrors(error: z.core.$ZodError): Record<string, string> {
+  const messages: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.');
+    messages[path] ??= issue.message;
+  }
+  return messages;
 }

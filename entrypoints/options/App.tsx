@@ -1,19 +1,53 @@
+import { useEffect, useState } from 'preact/hooks';
+import { AppSetupForm } from '@/components/AppSetupForm';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { PassphraseSettings } from '@/components/PassphraseSettings';
+import { RedirectUriPanel } from '@/components/RedirectUriPanel';
 import { VaultProblem } from '@/components/VaultProblem';
-import { sendRequest } from '@/utils/send-request';
+import type { ErrorPayload } from '@/utils/errors';
+import type { SettingsView } from '@/utils/messages';
+import { requestHostAccess } from '@/utils/request-host-access';
+import { errorPayloadOf, sendRequest } from '@/utils/send-request';
 import { useAppState } from '@/utils/use-app-state';
 
 // Pages redraw from storage.onChanged, so actions only send their request.
 const ignoreResult = (pending: Promise<unknown>) => pending.then(() => undefined);
 
-/** The options page: app setup and security. */
+function useSettingsView(): SettingsView | ErrorPayload | null {
+  const [view, setView] = useState<SettingsView | ErrorPayload | null>(null);
+  useEffect(() => {
+    sendRequest({ type: 'getSettings' }).then(setView, (error: unknown) =>
+      setView(errorPayloadOf(error)),
+    );
+  }, []);
+  return view;
+}
+
+/** The options page: app setup, redirect URI, and security. */
 export function App() {
   const { loaded } = useAppState();
+  const view = useSettingsView();
 
   return (
     <main class="options stack">
       <h1>Settings</h1>
+      <section class="card stack" aria-labelledby="setup-heading">
+        <h2 id="setup-heading">App setup</h2>
+        {view === null && <p aria-busy="true">Loading…</p>}
+        {view && 'code' in view && <ErrorNotice error={view} />}
+        {view && 'redirectUri' in view && (
+          <AppSetupForm
+            initial={view.settings ?? view.defaults}
+            onSave={async (settings, profile) => {
+              // Saving comes first; the permission prompt is never awaited (it may never be answered).
+              const saving = sendRequest({ type: 'saveSettings', settings });
+              requestHostAccess(profile);
+              await saving;
+            }}
+          />
+        )}
+      </section>
+      {view && 'redirectUri' in view && <RedirectUriPanel redirectUri={view.redirectUri} />}
       <section class="card stack" aria-labelledby="security-heading">
         <h2 id="security-heading">Security</h2>
         {loaded.phase === 'loading' && <p aria-busy="true">Loading…</p>}

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { fakeToken, makeAccount } from '@/tests/unit/fixtures';
 import type { AccountSummary } from '../account-store';
 import { listAccounts, readAccountToken, removeAccount, saveAccount } from '../account-store';
 import { VaultCorruptError, VaultLockedError } from '../errors';
@@ -21,25 +22,8 @@ import {
 const START = new Date('2026-11-28T12:00:00Z');
 const PASSPHRASE = 'correct horse battery';
 
-function fakeToken(seed: string): string {
-  return `IGAA${seed.repeat(Math.ceil(176 / seed.length)).slice(0, 176)}`;
-}
-
 function account(id: string, username: string): AccountSummary {
-  const now = Date.now();
-  return {
-    id,
-    username,
-    profileId: 'default',
-    scopes: ['instagram_business_basic'],
-    tokenKind: 'instagram_login',
-    connectedAt: now,
-    issuedAt: now,
-    expiresAt: now + 60 * 86_400_000,
-    lastRefreshedAt: null,
-    lastCheckedAt: null,
-    events: [],
-  };
+  return makeAccount({ id, username });
 }
 
 const ACCOUNTS = [
@@ -49,7 +33,7 @@ const ACCOUNTS = [
 ];
 
 async function storeAll(): Promise<void> {
-  for (const { summary, token } of ACCOUNTS) await saveAccount(summary, token);
+  for (const { summary, token } of ACCOUNTS) await saveAccount(summary.id, () => summary, token);
 }
 
 async function dumpAllStorage(): Promise<string> {
@@ -98,7 +82,7 @@ describe('token round trip', () => {
     const [first] = ACCOUNTS;
     if (!first) throw new Error('fixture');
 
-    const actual = await saveAccount(first.summary, fakeToken('Replaced1'));
+    const actual = await saveAccount(first.summary.id, () => first.summary, fakeToken('Replaced1'));
 
     expect(actual).toEqual({ replaced: true });
     expect(await listAccounts()).toHaveLength(ACCOUNTS.length);
@@ -133,7 +117,7 @@ describe('token round trip', () => {
     const syncSet = vi.spyOn(browser.storage.sync, 'set');
     await readVault();
 
-    await saveAccount(ACCOUNTS[0]!.summary, ACCOUNTS[0]!.token);
+    await saveAccount(ACCOUNTS[0]!.summary.id, () => ACCOUNTS[0]!.summary, ACCOUNTS[0]!.token);
 
     expect(localSet).toHaveBeenCalledTimes(1);
     expect(syncSet).not.toHaveBeenCalled();
@@ -206,9 +190,9 @@ describe('tampering', () => {
     await deleteDeviceKey();
 
     await expect(readAccountToken('1020')).rejects.toBeInstanceOf(VaultCorruptError);
-    await expect(saveAccount(account('55', 'new.one'), fakeToken('New5'))).rejects.toBeInstanceOf(
-      VaultCorruptError,
-    );
+    await expect(
+      saveAccount('55', () => account('55', 'new.one'), fakeToken('New5')),
+    ).rejects.toBeInstanceOf(VaultCorruptError);
     expect(await browser.storage.local.get('vault')).toEqual(before);
   });
 
@@ -223,7 +207,7 @@ describe('tampering', () => {
     await deleteDeviceKey();
 
     await resetVault();
-    await saveAccount(account('55', 'new.one'), fakeToken('New5'));
+    await saveAccount('55', () => account('55', 'new.one'), fakeToken('New5'));
 
     expect((await listAccounts()).map((stored) => stored.id)).toEqual(['55']);
     await expect(readAccountToken('55')).resolves.toBe(fakeToken('New5'));
@@ -247,9 +231,9 @@ describe('passphrase lock', () => {
 
     expect(await getVaultStatus()).toMatchObject({ locked: true });
     await expect(readAccountToken('1020')).rejects.toBeInstanceOf(VaultLockedError);
-    await expect(saveAccount(account('55', 'x'), fakeToken('X5'))).rejects.toBeInstanceOf(
-      VaultLockedError,
-    );
+    await expect(
+      saveAccount('55', () => account('55', 'x'), fakeToken('X5')),
+    ).rejects.toBeInstanceOf(VaultLockedError);
     await unlockVault(PASSPHRASE);
     await expect(readAccountToken('1020')).resolves.toBe(ACCOUNTS[2]!.token);
   });
@@ -358,7 +342,9 @@ describe('passphrase lock', () => {
 
 describe('vault updates', () => {
   it('should serialize concurrent read-modify-writes so that none is lost', async () => {
-    await Promise.all(ACCOUNTS.map(({ summary, token }) => saveAccount(summary, token)));
+    await Promise.all(
+      ACCOUNTS.map(({ summary, token }) => saveAccount(summary.id, () => summary, token)),
+    );
 
     expect(await listAccounts()).toHaveLength(ACCOUNTS.length);
   });

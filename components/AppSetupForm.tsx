@@ -1,0 +1,159 @@
+import { useState } from 'preact/hooks';
+import type { ErrorPayload } from '@/utils/errors';
+import { SettingsInputSchema, fieldErrors, type AppProfile, type Settings } from '@/utils/settings';
+import { errorPayloadOf } from '@/utils/send-request';
+import { ErrorNotice } from './ErrorNotice';
+import { ScopeChecklist } from './ScopeChecklist';
+import { TextField } from './TextField';
+
+/** Props of {@link AppSetupForm}. */
+export interface AppSetupFormProps {
+  initial: Settings;
+  /** Saves validated settings; resolves once they are stored. */
+  onSave: (settings: Settings, profile: AppProfile) => Promise<void>;
+}
+
+function newProfile(from: AppProfile, count: number): AppProfile {
+  return { ...from, id: `app-${Date.now().toString(36)}`, name: `App ${count + 1}`, clientId: '' };
+}
+
+/**
+ * The app setup: one form per app profile (client ID, scopes, proxy and endpoints), validated
+ * field by field before anything is sent. With one profile the profile controls stay out of sight.
+ */
+export function AppSetupForm({ initial, onSave }: AppSetupFormProps) {
+  const [settings, setSettings] = useState(initial);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<ErrorPayload | null>(null);
+  const [status, setStatus] = useState('');
+
+  const index = Math.max(
+    0,
+    settings.profiles.findIndex((p) => p.id === settings.activeProfileId),
+  );
+  const profile = settings.profiles[index] ?? settings.profiles[0]!;
+  const fieldError = (field: keyof AppProfile) => errors[`profiles.${index}.${field}`];
+  const update = (patch: Partial<AppProfile>) => {
+    setStatus('');
+    setSettings({
+      ...settings,
+      profiles: settings.profiles.map((p, i) => (i === index ? { ...p, ...patch } : p)),
+    });
+  };
+
+  const save = async (event: Event) => {
+    event.preventDefault();
+    setFailure(null);
+    const parsed = SettingsInputSchema.safeParse(settings);
+    if (!parsed.success) {
+      setErrors(fieldErrors(parsed.error));
+      setStatus('');
+      return;
+    }
+    setErrors({});
+    try {
+      await onSave(parsed.data, profile);
+      setStatus('Saved.');
+    } catch (error) {
+      setFailure(errorPayloadOf(error));
+    }
+  };
+
+  return (
+    <form class="stack" onSubmit={(event) => void save(event)} noValidate>
+      {settings.profiles.length > 1 && (
+        <label class="field">
+          <span>App profile</span>
+          <select
+            value={profile.id}
+            onChange={(event) =>
+              setSettings({ ...settings, activeProfileId: event.currentTarget.value })
+            }
+          >
+            {settings.profiles.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {settings.profiles.length > 1 && (
+        <TextField
+          label="Profile name"
+          value={profile.name}
+          error={fieldError('name')}
+          onInput={(name) => update({ name })}
+        />
+      )}
+      <TextField
+        label="Client ID"
+        inputMode="numeric"
+        value={profile.clientId}
+        error={fieldError('clientId')}
+        hint="The Instagram App ID (digits), not the Facebook App ID."
+        onInput={(clientId) => update({ clientId: clientId.trim() })}
+      />
+      <ScopeChecklist
+        selected={profile.scopes}
+        error={fieldError('scopes')}
+        onChange={(scopes) => update({ scopes })}
+      />
+      <TextField
+        label="Proxy URL"
+        inputMode="url"
+        value={profile.proxyUrl}
+        error={fieldError('proxyUrl')}
+        hint="Where your exchange proxy runs; it holds the app secret."
+        onInput={(proxyUrl) => update({ proxyUrl: proxyUrl.trim() })}
+      />
+      <TextField
+        label="Authorize URL"
+        inputMode="url"
+        value={profile.authorizeUrl}
+        error={fieldError('authorizeUrl')}
+        onInput={(authorizeUrl) => update({ authorizeUrl: authorizeUrl.trim() })}
+      />
+      <TextField
+        label="Graph API URL"
+        inputMode="url"
+        value={profile.graphUrl}
+        error={fieldError('graphUrl')}
+        onInput={(graphUrl) => update({ graphUrl: graphUrl.trim() })}
+      />
+      {failure && <ErrorNotice error={failure} />}
+      <div class="row">
+        <button type="submit" class="button button--primary">
+          Save
+        </button>
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            const added = newProfile(profile, settings.profiles.length);
+            setSettings({
+              ...settings,
+              profiles: [...settings.profiles, added],
+              activeProfileId: added.id,
+            });
+          }}
+        >
+          Add another app
+        </button>
+        {settings.profiles.length > 1 && (
+          <button
+            type="button"
+            class="button button--danger"
+            onClick={() => {
+              const profiles = settings.profiles.filter((p) => p.id !== profile.id);
+              setSettings({ ...settings, profiles, activeProfileId: profiles[0]!.id });
+            }}
+          >
+            Delete this app profile
+          </button>
+        )}
+        <span role="status">{status}</span>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,184 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { describe, expect, it, vi } from 'vitest';
+import { makeAccount } from '@/tests/unit/fixtures';
+import { createDefaultSettings, type Settings } from '@/utils/settings';
+import { AccountCard } from './AccountCard';
+import { AppSetupForm } from './AppSetupForm';
+import { ConnectPanel } from './ConnectPanel';
+
+const NOW = Date.parse('2026-11-28T12:00:00Z');
+
+function type(label: string, value: string) {
+  fireEvent.input(screen.getByLabelText(label), { target: { value } });
+}
+
+describe('AppSetupForm', () => {
+  const valid = () => {
+    type('Client ID', '990001234567890');
+    type('Proxy URL', 'https://proxy.example.com');
+  };
+
+  it('should offer every field by its label, with only instagram_business_basic ticked', () => {
+    render(<AppSetupForm initial={createDefaultSettings()} onSave={() => Promise.resolve()} />);
+
+    expect(screen.getByLabelText('Client ID')).toHaveValue('');
+    expect(screen.getByLabelText('Authorize URL')).toHaveValue(
+      'https://www.instagram.com/oauth/authorize',
+    );
+    expect(screen.getByLabelText('Graph API URL')).toHaveValue('https://graph.instagram.com');
+    const scopes = within(screen.getByRole('group', { name: 'Scopes' })).getAllByRole('checkbox');
+    expect(scopes).toHaveLength(5);
+    expect(scopes.filter((box) => box instanceof HTMLInputElement && box.checked)).toHaveLength(1);
+    expect(screen.getByRole('checkbox', { name: /instagram_business_basic/ })).toBeChecked();
+  });
+
+  it('should save valid settings', async () => {
+    const onSave = vi.fn((_settings: Settings) => Promise.resolve());
+    render(<AppSetupForm initial={createDefaultSettings()} onSave={onSave} />);
+
+    valid();
+    fireEvent.click(screen.getByRole('checkbox', { name: /instagram_business_manage_comments/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(await screen.findByText('Saved.')).toBeVisible();
+    expect(onSave.mock.calls[0]?.[0].profiles[0]).toMatchObject({
+      clientId: '990001234567890',
+      proxyUrl: 'https://proxy.example.com',
+      scopes: ['instagram_business_basic', 'instagram_business_manage_comments'],
+    });
+  });
+
+  it('should show each problem beside its field and send nothing', async () => {
+    const onSave = vi.fn(() => Promise.resolve());
+    render(<AppSetupForm initial={createDefaultSettings()} onSave={onSave} />);
+
+    type('Client ID', 'my-app');
+    type('Proxy URL', 'http://proxy.example.com');
+    fireEvent.click(screen.getByRole('checkbox', { name: /instagram_business_basic/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    expect(
+      await screen.findByText('The Client ID is the Instagram App ID: digits only.'),
+    ).toBeVisible();
+    expect(screen.getByLabelText('Client ID')).toHaveAccessibleDescription(/digits only/);
+    expect(screen.getByLabelText('Proxy URL')).toHaveAttribute('aria-invalid', 'true');
+    expect(screen.getByText(/tokens cannot be refreshed without it/)).toBeVisible();
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('should keep several app profiles, each with its own settings', async () => {
+    const onSave = vi.fn((_settings: Settings) => Promise.resolve());
+    render(<AppSetupForm initial={createDefaultSettings()} onSave={onSave} />);
+    valid();
+    expect(screen.queryByLabelText('App profile')).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Add another app' }));
+    type('Client ID', '111112222233333');
+    type('Profile name', 'Client B');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+
+    await screen.findByText('Saved.');
+    const saved = onSave.mock.calls[0]?.[0];
+    expect(saved?.profiles.map((p) => [p.name, p.clientId])).toEqual([
+      ['Default app', '990001234567890'],
+      ['Client B', '111112222233333'],
+    ]);
+    expect(screen.getByLabelText('App profile')).toBeVisible();
+  });
+});
+
+describe('ConnectPanel', () => {
+  const handlers = { onConnect: vi.fn(), onDismiss: vi.fn(), onOpenSettings: vi.fn() };
+
+  it('should start the flow from a named button', () => {
+    render(<ConnectPanel progress={null} setupComplete {...handlers} />);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Connect Instagram account' }));
+
+    expect(handlers.onConnect).toHaveBeenCalledTimes(1);
+  });
+
+  it('should show progress and block a second start while the flow runs', () => {
+    render(
+      <ConnectPanel
+        progress={{ phase: 'authorizing', profileId: 'default', updatedAt: NOW }}
+        setupComplete
+        {...handlers}
+      />,
+    );
+
+    expect(screen.getByRole('button', { name: 'Connecting…' })).toBeDisabled();
+    expect(screen.getByRole('status')).toHaveTextContent('Waiting for you to allow access');
+  });
+
+  it('should point to Settings when no app is set up', () => {
+    render(<ConnectPanel progress={null} setupComplete={false} {...handlers} />);
+
+    expect(screen.getByRole('button', { name: 'Connect Instagram account' })).toBeDisabled();
+    fireEvent.click(screen.getByRole('button', { name: 'open Settings' }));
+    expect(handlers.onOpenSettings).toHaveBeenCalledTimes(1);
+  });
+
+  it('should show a failure with its fix, and a cancel quietly', () => {
+    const failed = (code: 'auth_declined' | 'auth_cancelled', message: string) => ({
+      phase: 'failed' as const,
+      profileId: 'default',
+      updatedAt: NOW,
+      error: { code, message, hint: 'Try again.' },
+    });
+    const { rerender } = render(
+      <ConnectPanel
+        progress={failed('auth_declined', 'You declined access on Instagram.')}
+        setupComplete
+        {...handlers}
+      />,
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('You declined access on Instagram.');
+
+    rerender(
+      <ConnectPanel
+        progress={failed('auth_cancelled', 'Connection cancelled.')}
+        setupComplete
+        {...handlers}
+      />,
+    );
+
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByText('Connection cancelled.')).toBeVisible();
+  });
+});
+
+describe('AccountCard', () => {
+  it('should show @username, the status and the expiry in a <time> element', () => {
+    const account = makeAccount({ expiresAt: NOW + 52 * 86_400_000 });
+    render(
+      <ul>
+        <AccountCard account={account} now={NOW} readToken={() => Promise.resolve('IGAAtoken')} />
+      </ul>,
+    );
+
+    const card = screen.getByRole('listitem', { name: '@sandbox.creator' });
+    expect(card).toHaveTextContent('Valid');
+    expect(card).toHaveTextContent('Expires in 52 days · 19 Jan 2027');
+    expect(card.querySelector('time')?.getAttribute('datetime')).toBe('2027-01-19T12:00:00.000Z');
+  });
+
+  it('should copy the token it reads at click time', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    render(
+      <ul>
+        <AccountCard
+          account={makeAccount()}
+          now={NOW}
+          readToken={() => Promise.resolve('IGAAtoken')}
+        />
+      </ul>,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
+
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('IGAAtoken'));
+    expect(await screen.findByText('Copied')).toBeVisible();
+  });
+});

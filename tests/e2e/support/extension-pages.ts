@@ -1,0 +1,40 @@
+/** What the browser tests do on the extension's pages, by label and role as a user would. */
+import type { Page } from 'playwright-core';
+import type { LoadedExtension } from './launch-extension';
+
+/** The endpoints a test points the extension at. */
+export interface Endpoints {
+  clientId: string;
+  proxyUrl: string;
+  sandboxUrl: string;
+}
+
+/** Fills the options page's app setup and saves it, as a user would. */
+export async function configureThroughOptions(
+  extension: LoadedExtension,
+  endpoints: Endpoints,
+): Promise<void> {
+  const page = await extension.context.newPage();
+  await page.goto(extension.optionsUrl);
+  await page.getByLabel('Client ID').fill(endpoints.clientId);
+  await page.getByLabel('Proxy URL').fill(endpoints.proxyUrl);
+  await page.getByLabel('Authorize URL').fill(`${endpoints.sandboxUrl}/oauth/authorize`);
+  await page.getByLabel('Graph API URL').fill(endpoints.sandboxUrl);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.getByText('Saved.').waitFor();
+  await page.close();
+}
+
+/** Clicks Connect in the popup and returns the Instagram window that opens. */
+export async function startConnect(extension: LoadedExtension, popup: Page): Promise<Page> {
+  const instagram = extension.context.waitForEvent('page');
+  await popup.getByRole('button', { name: 'Connect Instagram account' }).click();
+  const page = await instagram;
+  await page.waitForLoadState();
+  return page;
+}
+
+/** The account card of `@username` in the popup. */
+export function accountCard(popup: Page, username: string) {
+  return popup.getByRole('listitem', { name: `@${username}` });
+}

@@ -1,0 +1,33 @@
+/** Expiry as people read it: relative ("in 52 days") and absolute ("19 Jan 2027"). */
+
+const DAY_MS = 86_400_000;
+const HOUR_MS = 3_600_000;
+const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+const absolute = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+});
+
+/**
+ * "in 52 days", "in 5 hours", "3 days ago": days when a day or more away, else hours. Days are
+ * rounded, so a fresh 60-day token reads "in 60 days" rather than 59 and a fraction.
+ */
+export function formatRelative(at: number, now: number): string {
+  const delta = at - now;
+  if (Math.abs(delta) >= DAY_MS) return relative.format(Math.round(delta / DAY_MS), 'day');
+  if (Math.abs(delta) >= HOUR_MS) return relative.format(Math.trunc(delta / HOUR_MS), 'hour');
+  return relative.format(Math.trunc(delta / 60_000), 'minute');
+}
+
+/** "19 Jan 2027". */
+export function formatDate(at: number): string {
+  return absolute.format(at);
+}
+
+/** The expiry line of an account card: "Expires in 52 days · 19 Jan 2027". */
+export function describeExpiry(expiresAt: number | null, now: number): string {
+  if (expiresAt === null) return 'Expiry unknown until the first refresh';
+  const verb = expiresAt > now ? 'Expires' : 'Expired';
+  return `${verb} ${formatRelative(expiresAt, now)} · ${formatDate(expiresAt)}`;
+}
