@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['{proxy,sandbox}/**/*.test.ts', 'tests/server/**/*.test.ts'],
+          include: ['{proxy,sandbox,scripts,bench}/**/*.test.ts', 'tests/server/**/*.test.ts'],
         },
       },
     ],

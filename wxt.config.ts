@@ -1,4 +1,5 @@
 import preact from '@preact/preset-vite';
+import { mergeConfig, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 
 /**
@@ -13,19 +14,17 @@ const POLYFILL_ENTRY = '@wxt-dev/webextension-polyfill/browser';
 
 export default defineConfig({
   imports: false,
+  // `npm start` and `npm run bench` build elsewhere, keeping the production build that tests load.
+  outDir: process.env.IGTT_OUT_DIR ?? '.output',
   hooks: {
     // The background bundles webextension-polyfill. Pages do not: MV3 gives them promise-based
     // APIs in Chrome and Firefox alike, and the popup's 15 KB budget has no room for 3 KB of shim.
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
-      const existing = config.resolve?.alias ?? [];
-      const aliases = Array.isArray(existing)
-        ? existing
-        : Object.entries(existing).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = {
-        ...config.resolve,
-        alias: [{ find: /^wxt\/browser$/, replacement: POLYFILL_ENTRY }, ...aliases],
-      };
+      // mergeConfig puts the later alias first, so this one wins over WXT's own.
+      const polyfill = { find: /^wxt\/browser$/, replacement: POLYFILL_ENTRY };
+      const merged: InlineConfig = mergeConfig(config, { resolve: { alias: [polyfill] } });
+      config.resolve = merged.resolve;
     },
   },
   manifestVersion: 3,
@@ -36,6 +35,7 @@ export default defineConfig({
     permissions: ['identity', 'storage', 'alarms'],
     host_permissions: ['https://graph.instagram.com/*'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    optional_permissions: ['notifications'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

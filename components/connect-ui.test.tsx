@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { makeAccount } from '@/tests/unit/fixtures';
 import { createDefaultSettings, type Settings } from '@/utils/settings';
 import { AccountCard } from './AccountCard';
-import { AppSetupForm } from './AppSetupForm';
+import { SettingsForm } from './SettingsForm';
 import { ConnectPanel } from './ConnectPanel';
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
@@ -12,14 +12,14 @@ function type(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
 
-describe('AppSetupForm', () => {
+describe('SettingsForm', () => {
   const valid = () => {
     type('Client ID', '990001234567890');
     type('Proxy URL', 'https://proxy.example.com');
   };
 
   it('should offer every field by its label, with only instagram_business_basic ticked', () => {
-    render(<AppSetupForm initial={createDefaultSettings()} onSave={() => Promise.resolve()} />);
+    render(<SettingsForm initial={createDefaultSettings()} onSave={() => Promise.resolve()} />);
 
     expect(screen.getByLabelText('Client ID')).toHaveValue('');
     expect(screen.getByLabelText('Authorize URL')).toHaveValue(
@@ -34,7 +34,7 @@ describe('AppSetupForm', () => {
 
   it('should save valid settings', async () => {
     const onSave = vi.fn((_settings: Settings) => Promise.resolve());
-    render(<AppSetupForm initial={createDefaultSettings()} onSave={onSave} />);
+    render(<SettingsForm initial={createDefaultSettings()} onSave={onSave} />);
 
     valid();
     fireEvent.click(screen.getByRole('checkbox', { name: /instagram_business_manage_comments/ }));
@@ -50,7 +50,7 @@ describe('AppSetupForm', () => {
 
   it('should show each problem beside its field and send nothing', async () => {
     const onSave = vi.fn(() => Promise.resolve());
-    render(<AppSetupForm initial={createDefaultSettings()} onSave={onSave} />);
+    render(<SettingsForm initial={createDefaultSettings()} onSave={onSave} />);
 
     type('Client ID', 'my-app');
     type('Proxy URL', 'http://proxy.example.com');
@@ -68,7 +68,7 @@ describe('AppSetupForm', () => {
 
   it('should keep several app profiles, each with its own settings', async () => {
     const onSave = vi.fn((_settings: Settings) => Promise.resolve());
-    render(<AppSetupForm initial={createDefaultSettings()} onSave={onSave} />);
+    render(<SettingsForm initial={createDefaultSettings()} onSave={onSave} />);
     valid();
     expect(screen.queryByLabelText('App profile')).toBeNull();
 
@@ -153,7 +153,12 @@ describe('AccountCard', () => {
     const account = makeAccount({ expiresAt: NOW + 52 * 86_400_000 });
     render(
       <ul>
-        <AccountCard account={account} now={NOW} readToken={() => Promise.resolve('IGAAtoken')} />
+        <AccountCard
+          account={account}
+          status="valid"
+          now={NOW}
+          readToken={() => Promise.resolve('IGAAtoken')}
+        />
       </ul>,
     );
 
@@ -170,6 +175,7 @@ describe('AccountCard', () => {
       <ul>
         <AccountCard
           account={makeAccount()}
+          status="valid"
           now={NOW}
           readToken={() => Promise.resolve('IGAAtoken')}
         />

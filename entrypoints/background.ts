@@ -1,11 +1,11 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { ensureAlarms } from '@/utils/alarms';
-import { updateBadge } from '@/utils/badge';
+import { abandonInterruptedConnect, browserPlatform, startConnect } from '@/utils/connect-account';
 import { handleAlarm } from '@/utils/handle-alarm';
-import { abandonInterruptedConnect, browserPlatform } from '@/utils/connect-account';
 import { handleMessage } from '@/utils/handle-message';
+import { reconnectFromNotification } from '@/utils/notify-accounts';
 import { reportBackgroundError } from '@/utils/report-background-error';
+import { requestSync } from '@/utils/sync-derived-state';
 
 export default defineBackground({
   main() {
@@ -14,6 +14,11 @@ export default defineBackground({
       baseUrl: browser.runtime.getURL('/'),
       platform: browserPlatform(),
     };
+    const sync = () => requestSync().catch(reportBackgroundError);
+    const reconnect = (notificationId: string) =>
+      reconnectFromNotification(notificationId, (profileId) =>
+        startConnect(profileId, context.platform),
+      ).catch(reportBackgroundError);
 
     // Listeners are registered synchronously so that the event that woke the worker is delivered.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -23,18 +28,15 @@ export default defineBackground({
     browser.alarms.onAlarm.addListener((alarm) => {
       handleAlarm(alarm.name).catch(reportBackgroundError);
     });
-    browser.storage.onChanged.addListener(() => {
-      updateBadge().catch(reportBackgroundError);
-    });
-    browser.runtime.onInstalled.addListener(() => {
-      ensureAlarms().catch(reportBackgroundError);
-    });
-    browser.runtime.onStartup.addListener(() => {
-      ensureAlarms().catch(reportBackgroundError);
-    });
+    browser.storage.onChanged.addListener(() => void sync());
+    // Listening for start-up makes the browser start the worker with it, so missed checks run.
+    browser.runtime.onStartup.addListener(() => void sync());
+    browser.runtime.onInstalled.addListener(() => void sync());
+    // The notifications API exists only once its optional permission is granted.
+    browser.notifications?.onClicked.addListener((id) => void reconnect(id));
+    browser.notifications?.onButtonClicked.addListener((id) => void reconnect(id));
 
-    ensureAlarms().catch(reportBackgroundError);
-    updateBadge().catch(reportBackgroundError);
+    void sync();
     abandonInterruptedConnect().catch(reportBackgroundError);
   },
 });

@@ -38,7 +38,27 @@ export type AccountEvent = z.infer<typeof AccountEventSchema>;
 /** How many history entries an account keeps. */
 export const MAX_ACCOUNT_EVENTS = 20;
 
-/** A stored account. Times are epoch milliseconds; `expiresAt` is null until known. */
+/**
+ * What the last check or refresh found. `ok` until something goes wrong; transient problems
+ * (`rate_limited`, `network_error`) are retried, the others need the user.
+ */
+export const ACCOUNT_HEALTH = [
+  'ok',
+  'expired',
+  'revoked',
+  'rate_limited',
+  'network_error',
+] as const;
+/** One of {@link ACCOUNT_HEALTH}. */
+export type AccountHealth = (typeof ACCOUNT_HEALTH)[number];
+
+/** A warning that was already notified, so that each is shown once. */
+export const NOTICES = ['expiring', 'dead'] as const;
+
+/**
+ * A stored account. Times are epoch milliseconds; `expiresAt` is null until known. Lifecycle
+ * fields have defaults, so records written before they existed still read.
+ */
 export const AccountRecordSchema = z.object({
   id: z.string().check(z.regex(/^\d+$/)),
   username: z.string(),
@@ -54,6 +74,12 @@ export const AccountRecordSchema = z.object({
   lastRefreshedAt: z.nullable(z.number()),
   lastCheckedAt: z.nullable(z.number()),
   events: z.array(AccountEventSchema),
+  health: z._default(z.enum(ACCOUNT_HEALTH), 'ok'),
+  /** The last refresh failed in a way retrying will not fix; the token works until it expires. */
+  refreshFailed: z._default(z.boolean(), false),
+  /** After a transient failure: how many in a row, and not before when to try again. */
+  retry: z._default(z.nullable(z.object({ attempt: z.number(), notBefore: z.number() })), null),
+  notified: z._default(z.nullable(z.enum(NOTICES)), null),
   token: TokenEnvelopeSchema,
 });
 /** A stored account with its sealed token. */
@@ -63,3 +89,11 @@ export type AccountRecord = z.infer<typeof AccountRecordSchema>;
 export function appendEvent(events: readonly AccountEvent[], event: AccountEvent): AccountEvent[] {
   return [event, ...events].slice(0, MAX_ACCOUNT_EVENTS);
 }
+
+/** Lifecycle fields of an account whose token was just issued or refreshed and works. */
+export const HEALTHY: Pick<AccountRecord, 'health' | 'refreshFailed' | 'retry' | 'notified'> = {
+  health: 'ok',
+  refreshFailed: false,
+  retry: null,
+  notified: null,
+};

@@ -39,6 +39,32 @@ export function saveAccount(
   });
 }
 
+/** One stored account, without its token. */
+export async function findAccount(accountId: string): Promise<AccountSummary> {
+  const account = (await readVault()).accounts[accountId];
+  if (!account) throw new AppError('account_not_found');
+  return summarize(account);
+}
+
+/** Changes an account's metadata in one write, leaving its sealed token as it is. */
+export function updateAccount(
+  accountId: string,
+  change: (account: AccountSummary) => AccountSummary,
+): Promise<AccountSummary> {
+  return updateVault((vault) => {
+    const existing = vault.accounts[accountId];
+    if (!existing) throw new AppError('account_not_found');
+    const account = { ...change(summarize(existing)), id: accountId };
+    return {
+      vault: {
+        ...vault,
+        accounts: { ...vault.accounts, [accountId]: { ...account, token: existing.token } },
+      },
+      result: account,
+    };
+  });
+}
+
 /** Decrypts one account's token for immediate use. */
 export function readAccountToken(accountId: string): Promise<string> {
   return inspectVault((_vault, tools) => tools.open(accountId));

@@ -2,10 +2,12 @@
 import { listAccounts, type AccountSummary } from './account-store';
 import { readConnectProgress, type ConnectProgress } from './connect-account';
 import { toErrorPayload, type ErrorPayload } from './errors';
+import { lifecyclePolicy } from './lifecycle-policy';
+import { createDefaultSettings, type Settings } from './settings';
 import { readSettings } from './settings-store';
 import { getVaultStatus, type VaultStatus } from './vault/vault';
 
-/** The vault's state, the stored accounts, and the connect flow. */
+/** The vault's state, the stored accounts, the connect flow, and what the popup needs to judge them. */
 export interface AppState {
   /** Null when the vault cannot be read; `vaultError` then says why. */
   vault: VaultStatus | null;
@@ -14,22 +16,30 @@ export interface AppState {
   connect: ConnectProgress | null;
   /** Whether the active app profile has a client ID and a proxy, so Connect can work. */
   setupComplete: boolean;
+  /** A token this close to expiry is "expiring". */
+  warningWindowMs: number;
+  /** Seconds after which a copied token is cleared from the clipboard; null for never. */
+  clipboardClearSeconds: number | null;
 }
 
-async function isSetupComplete(): Promise<boolean> {
-  try {
-    const settings = await readSettings();
-    const active = settings.profiles.find((profile) => profile.id === settings.activeProfileId);
-    return Boolean(active?.clientId && active.proxyUrl);
-  } catch {
-    return false;
-  }
+function isSetupComplete(settings: Settings): boolean {
+  const active = settings.profiles.find((profile) => profile.id === settings.activeProfileId);
+  return Boolean(active?.clientId && active.proxyUrl);
 }
 
 /** Reads the current state; an unreadable vault becomes `vaultError` rather than a throw. */
 export async function readAppState(): Promise<AppState> {
-  const [connect, setupComplete] = await Promise.all([readConnectProgress(), isSetupComplete()]);
-  const shared = { connect: connect ?? null, setupComplete };
+  const [connect, stored] = await Promise.all([
+    readConnectProgress(),
+    readSettings().catch(() => null),
+  ]);
+  const settings = stored ?? createDefaultSettings();
+  const shared = {
+    connect: connect ?? null,
+    setupComplete: stored !== null && isSetupComplete(stored),
+    warningWindowMs: lifecyclePolicy(settings).warningWindowMs,
+    clipboardClearSeconds: settings.clipboardClearSeconds,
+  };
   try {
     const [vault, accounts] = await Promise.all([getVaultStatus(), listAccounts()]);
     return { ...shared, vault, vaultError: null, accounts };

@@ -1,15 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { makeAccount } from '@/tests/unit/fixtures';
+import { saveAccount } from './account-store';
 import type { AppState } from './app-state';
 import { BADGE_COLORS, describeBadge, updateBadge } from './badge';
 import { enablePassphrase, lockVault } from './vault/vault';
 
+const DAY = 86_400_000;
+const NOW = Date.parse('2026-11-28T12:00:00Z');
 const VAULT = {
   protection: 'device',
   locked: false,
   autoLockMinutes: 15,
   unlockRetryAfterMs: 0,
 } as const;
+const LOCKED = { ...VAULT, protection: 'passphrase', locked: true } as const;
 
 function state(overrides: Partial<AppState>): AppState {
   return {
@@ -18,22 +23,64 @@ function state(overrides: Partial<AppState>): AppState {
     accounts: [],
     connect: null,
     setupComplete: true,
+    warningWindowMs: 10 * DAY,
+    clipboardClearSeconds: 60,
     ...overrides,
   };
 }
 
+const healthy = makeAccount({ id: '1', username: 'fine.one', expiresAt: NOW + 40 * DAY });
+const expiring = makeAccount({ id: '2', username: 'soon.gone', expiresAt: NOW + 4 * DAY });
+const revoked = makeAccount({ id: '3', username: 'was.revoked', health: 'revoked' });
+const stuck = makeAccount({
+  id: '4',
+  username: 'cannot.refresh',
+  refreshFailed: true,
+  expiresAt: NOW + 8 * DAY,
+});
+
 describe('describeBadge', () => {
-  it('should be empty when all is well', () => {
-    expect(describeBadge(state({})).text).toBe('');
+  it('should be empty when every token is fine', () => {
+    expect(describeBadge(state({ accounts: [healthy] }), NOW)).toMatchObject({ text: '' });
   });
 
-  it('should show a lock sign, and say so in the tooltip, while the vault is locked', () => {
-    const actual = describeBadge(
-      state({ vault: { ...VAULT, protection: 'passphrase', locked: true } }),
-    );
+  it('should show an amber sign naming the account inside the warning window', () => {
+    const actual = describeBadge(state({ accounts: [healthy, expiring] }), NOW);
 
-    expect(actual).toMatchObject({ text: '🔒', color: BADGE_COLORS.grey });
-    expect(actual.title).toContain('locked');
+    expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.amber });
+    expect(actual.title).toContain('@soon.gone: expires in 4 days.');
+    expect(actual.title).not.toContain('fine.one');
+  });
+
+  it('should show a red sign for a revoked token, saying which and why', () => {
+    const actual = describeBadge(state({ accounts: [expiring, revoked] }), NOW);
+
+    expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.red });
+    expect(actual.title).toContain('@was.revoked: token revoked. Reconnect it.');
+  });
+
+  it('should show a red sign when refreshing failed', () => {
+    expect(describeBadge(state({ accounts: [stuck] }), NOW)).toMatchObject({
+      color: BADGE_COLORS.red,
+    });
+  });
+
+  it('should show a red sign for an expired token', () => {
+    const expired = makeAccount({ username: 'too.late', expiresAt: NOW - DAY });
+
+    expect(describeBadge(state({ accounts: [expired] }), NOW).title).toContain(
+      '@too.late: token expired.',
+    );
+  });
+
+  it('should show a lock sign while locked, unless a token needs action now', () => {
+    expect(describeBadge(state({ vault: LOCKED, accounts: [expiring] }), NOW)).toMatchObject({
+      text: '🔒',
+      color: BADGE_COLORS.grey,
+    });
+    expect(describeBadge(state({ vault: LOCKED, accounts: [revoked] }), NOW).color).toBe(
+      BADGE_COLORS.red,
+    );
   });
 
   it('should show a red sign when the vault cannot be read', () => {
@@ -42,6 +89,7 @@ describe('describeBadge', () => {
         vault: null,
         vaultError: { code: 'vault_corrupt', message: 'Cannot decrypt.', hint: 'Reset the vault.' },
       }),
+      NOW,
     );
 
     expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.red });
@@ -50,7 +98,19 @@ describe('describeBadge', () => {
 });
 
 describe('updateBadge', () => {
-  it('should draw the lock from stored state', async () => {
+  it('should draw from stored state', async () => {
+    const setBadgeText = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue();
+    const setTitle = vi.spyOn(browser.action, 'setTitle').mockResolvedValue();
+    vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue();
+    await saveAccount(revoked.id, () => revoked, 'IGAAtoken');
+
+    await updateBadge();
+
+    expect(setBadgeText).toHaveBeenLastCalledWith({ text: '!' });
+    expect(setTitle.mock.lastCall?.[0].title).toContain('@was.revoked');
+  });
+
+  it('should draw the lock when the vault locks', async () => {
     const setBadgeText = vi.spyOn(browser.action, 'setBadgeText').mockResolvedValue();
     vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue();
     vi.spyOn(browser.action, 'setTitle').mockResolvedValue();

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod/mini';
-import { appendEvent, type AccountEvent } from './account-record';
+import { HEALTHY, appendEvent, type AccountEvent } from './account-record';
 import { saveAccount, type AccountSummary } from './account-store';
 import { beginFlow, consumeFlow, pkceChallenge } from './auth-flow-state';
 import { authFlowFailure, buildAuthorizeUrl, parseAuthRedirect } from './auth-redirect';
@@ -82,7 +82,10 @@ export function browserPlatform(): ConnectPlatform {
 function connectedAccount(
   existing: AccountSummary | undefined,
   profile: AppProfile,
-  details: Omit<AccountSummary, 'profileId' | 'connectedAt' | 'events' | 'lastRefreshedAt'>,
+  details: Omit<
+    AccountSummary,
+    'profileId' | 'connectedAt' | 'events' | 'lastRefreshedAt' | keyof typeof HEALTHY
+  >,
 ): AccountSummary {
   const now = Date.now();
   const event: AccountEvent = {
@@ -93,6 +96,7 @@ function connectedAccount(
   };
   return {
     ...details,
+    ...HEALTHY,
     profileId: profile.id,
     connectedAt: existing?.connectedAt ?? now,
     lastRefreshedAt: null,

@@ -4,15 +4,20 @@
  * `Authorization` header where Instagram accepts it, and no URL is ever logged.
  */
 import * as z from 'zod/mini';
-import { GraphErrorEnvelopeSchema, parseJsonKeepingIds } from '../shared/instagram-responses';
+import {
+  GraphErrorEnvelopeSchema,
+  LongLivedTokenResponseSchema,
+  parseJsonKeepingIds,
+  type LongLivedTokenResponse,
+} from '../shared/instagram-responses';
 import { AppError, type ErrorCode } from './errors';
 import { joinUrl } from './join-url';
 
 /** Longest wait for Instagram; a service worker's fetch is cut off at 30 s anyway. */
 export const GRAPH_TIMEOUT_MS = 15_000;
 
-/** Meta's throttling codes (app, user, page, custom, Instagram business use case). */
-export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 613, 80002]);
+/** Meta's throttling codes: app, user, page, app limit, custom, and business use case (page, Instagram). */
+export const RATE_LIMIT_CODES: ReadonlySet<number> = new Set([4, 17, 32, 341, 613, 80001, 80002]);
 
 /** What went wrong with a Graph call. `status` is null when no answer arrived. */
 export interface GraphFailure {
@@ -24,10 +29,13 @@ export interface GraphFailure {
   fbtraceId?: string;
   retryAfterSeconds?: number;
   appUsagePercent?: number;
+  /** The answer was not JSON, or not the expected shape: a fault on Instagram's side. */
+  malformed?: boolean;
 }
 
 function errorCodeFor(failure: GraphFailure): ErrorCode {
   if (failure.status === null) return 'network_error';
+  if (failure.malformed) return 'instagram_unavailable';
   if (failure.code === 190 || failure.code === 102) {
     if (failure.subcode === 463) return 'token_expired';
     return failure.subcode === undefined ? 'token_invalid' : 'token_revoked';
@@ -60,19 +68,42 @@ export class GraphError extends AppError {
 
 /** The highest percentage in an `X-App-Usage` header, if it is present and readable. */
 export function readAppUsagePercent(headers: Headers): number | undefined {
-  const header = headers.get('x-app-usage');
-  if (!header) return undefined;
+  const parsed = z.record(z.string(), z.number()).safeParse(readJsonHeader(headers, 'x-app-usage'));
+  return parsed.success ? Math.max(0, ...Object.values(parsed.data)) : undefined;
+}
+
+const BusinessUseCaseUsageSchema = z.record(
+  z.string(),
+  z.array(z.object({ estimated_time_to_regain_access: z.optional(z.number()) })),
+);
+
+function readJsonHeader(headers: Headers, name: string): unknown {
   try {
-    const parsed = z.record(z.string(), z.number()).safeParse(JSON.parse(header));
-    return parsed.success ? Math.max(0, ...Object.values(parsed.data)) : undefined;
+    return JSON.parse(headers.get(name) ?? 'null');
   } catch {
-    return undefined;
+    return null;
   }
 }
 
+/**
+ * How long Instagram asks us to wait: `Retry-After` in seconds, or the business use case header's
+ * `estimated_time_to_regain_access` in minutes, whichever is longer.
+ */
 function readRetryAfterSeconds(headers: Headers): number | undefined {
-  const value = Number(headers.get('retry-after'));
-  return Number.isFinite(value) && value > 0 ? value : undefined;
+  const retryAfter = Number(headers.get('retry-after'));
+  const usage = BusinessUseCaseUsageSchema.safeParse(
+    readJsonHeader(headers, 'x-business-use-case-usage'),
+  );
+  const regainMinutes = usage.success
+    ? Math.max(
+        0,
+        ...Object.values(usage.data).flatMap((entries) =>
+          entries.map((entry) => entry.estimated_time_to_regain_access ?? 0),
+        ),
+      )
+    : 0;
+  const seconds = Math.max(Number.isFinite(retryAfter) ? retryAfter : 0, regainMinutes * 60);
+  return seconds > 0 ? seconds : undefined;
 }
 
 /** A successful Graph answer. */
@@ -108,7 +139,7 @@ export async function getGraph(
   try {
     body = parseJsonKeepingIds(text);
   } catch (cause) {
-    throw new GraphError({ status: response.status, appUsagePercent }, cause);
+    throw new GraphError({ status: response.status, appUsagePercent, malformed: true }, cause);
   }
   if (response.ok) return { body, appUsagePercent };
   const envelope = GraphErrorEnvelopeSchema.safeParse(body);
@@ -154,6 +185,22 @@ export async function fetchProfile(
   url.searchParams.set('fields', fields.join(','));
   const { body, appUsagePercent } = await getGraph(url, token);
   const profile = ProfileSchema.safeParse(body);
-  if (!profile.success) throw new GraphError({ status: 502 }, profile.error);
+  if (!profile.success) throw new GraphError({ status: 200, malformed: true }, profile.error);
   return { ...profile.data, appUsagePercent };
+}
+
+/**
+ * `GET {graph}/refresh_access_token?grant_type=ig_refresh_token`: a new 60-day token. The token
+ * goes in the query because that is the only place Instagram documents for this endpoint.
+ */
+export async function requestRefresh(
+  graphUrl: string,
+  token: string,
+): Promise<LongLivedTokenResponse> {
+  const url = joinUrl(graphUrl, 'refresh_access_token');
+  url.searchParams.set('grant_type', 'ig_refresh_token');
+  const { body } = await getGraph(url, token, 'query');
+  const parsed = LongLivedTokenResponseSchema.safeParse(body);
+  if (!parsed.success) throw new GraphError({ status: 200, malformed: true }, parsed.error);
+  return parsed.data;
 }

@@ -1,8 +1,30 @@
 /** What each alarm does when it fires. */
-import { ALARM_NAMES } from './alarms';
+import { accountIdOfAlarm, ALARM_NAMES, scheduleUpkeep } from './alarms';
+import { runDueUpkeep } from './account-upkeep';
+import { AppError } from './errors';
+import { readLifecycleState } from './lifecycle-state';
 import { lockVaultIfIdle } from './vault/vault';
 
 /** Runs the work behind one alarm; unknown alarms (from an older version) are ignored. */
 export async function handleAlarm(name: string): Promise<void> {
-  if (name === ALARM_NAMES.autoLock) await lockVaultIfIdle();
+  if (name === ALARM_NAMES.autoLock) {
+    await lockVaultIfIdle();
+    return;
+  }
+  const accountId = accountIdOfAlarm(name);
+  if (accountId === undefined) return;
+  try {
+    await runDueUpkeep(accountId);
+  } catch (error) {
+    // Locked: nothing can run until unlock, which reschedules. Removed: nothing to do.
+    const expected =
+      error instanceof AppError &&
+      (error.code === 'vault_locked' || error.code === 'account_not_found');
+    if (!expected) throw error;
+  } finally {
+    // The alarm that fired is gone; the next one is set from what is stored now.
+    const state = await readLifecycleState();
+    const account = state.accounts.find((candidate) => candidate.id === accountId);
+    if (account) await scheduleUpkeep(account, state);
+  }
 }

@@ -3,6 +3,7 @@
  * it, and turns any failure into an error payload. Nothing here throws back into the runtime.
  */
 import { readAccountToken } from './account-store';
+import { checkNow, refreshNow } from './account-upkeep';
 import { readAppState } from './app-state';
 import { connectProgressItem, startConnect, type ConnectPlatform } from './connect-account';
 import { AppError, toErrorPayload } from './errors';
@@ -88,6 +89,8 @@ const handlers: Handlers = {
     return null;
   },
   getToken: async ({ accountId }) => ({ token: await readAccountToken(accountId) }),
+  refreshNow: ({ accountId }) => refreshNow(accountId),
+  checkNow: ({ accountId }) => checkNow(accountId),
 };
 
 function dispatch<K extends Request['type']>(

@@ -4,6 +4,7 @@
  * `{ok:false,error}`.
  */
 import * as z from 'zod/mini';
+import type { UpkeepReport } from './account-upkeep';
 import type { AppState } from './app-state';
 import type { ErrorPayload } from './errors';
 import type { Settings } from './settings';
@@ -31,6 +32,8 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('connect'), profileId: z.optional(z.string()) }),
   z.object({ type: z.literal('dismissConnect') }),
   z.object({ type: z.literal('getToken'), accountId: AccountId }),
+  z.object({ type: z.literal('refreshNow'), accountId: AccountId }),
+  z.object({ type: z.literal('checkNow'), accountId: AccountId }),
 ]);
 /** A validated request. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -52,6 +55,8 @@ export interface ResponseMap {
   connect: null;
   dismissConnect: null;
   getToken: { token: string };
+  refreshNow: UpkeepReport;
+  checkNow: UpkeepReport;
 }
 
 /** What the options page needs: the settings and the redirect URI to register with Meta. */

@@ -138,6 +138,11 @@ const ScopesSchema = z.array(z.string()).check(
   }),
 );
 
+function wholeNumber(min: number, max: number, unit: string) {
+  const message = `Enter a whole number of ${unit} from ${min} to ${max}.`;
+  return z.number(message).check(z.int(message), z.gte(min, message), z.lte(max, message));
+}
+
 /** An app profile as the options page saves it: every field checked, with a message per field. */
 export const AppProfileInputSchema = z.object({
   id: z.string().check(z.regex(/^[\w-]{1,40}$/, 'Invalid profile id.')),
@@ -164,12 +169,12 @@ export const AppProfileInputSchema = z.object({
 export const SettingsInputSchema = z.object({
   profiles: z.array(AppProfileInputSchema).check(z.minLength(1)),
   activeProfileId: z.string(),
-  refreshWindowDays: z.number().check(z.int(), z.gte(1), z.lte(59)),
-  maxTokenAgeDays: z.number().check(z.int(), z.gte(1), z.lte(59)),
-  checkIntervalHours: z.number().check(z.int(), z.gte(1), z.lte(168)),
-  clipboardClearSeconds: z.nullable(z.number().check(z.int(), z.gte(5), z.lte(3600))),
+  refreshWindowDays: wholeNumber(1, 59, 'days'),
+  maxTokenAgeDays: wholeNumber(1, 59, 'days'),
+  checkIntervalHours: wholeNumber(1, 168, 'hours'),
+  clipboardClearSeconds: z.nullable(wholeNumber(5, 3600, 'seconds')),
   notificationsEnabled: z.boolean(),
-  notifyDaysBeforeExpiry: z.number().check(z.int(), z.gte(1), z.lte(30)),
+  notifyDaysBeforeExpiry: wholeNumber(1, 30, 'days'),
 });
 
 /** The first message for each invalid field, keyed by its path (`profiles.0.clientId`). */

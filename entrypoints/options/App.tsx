@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { AppSetupForm } from '@/components/AppSetupForm';
+import { SettingsForm } from '@/components/SettingsForm';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { PassphraseSettings } from '@/components/PassphraseSettings';
 import { RedirectUriPanel } from '@/components/RedirectUriPanel';
 import { VaultProblem } from '@/components/VaultProblem';
 import type { ErrorPayload } from '@/utils/errors';
 import type { SettingsView } from '@/utils/messages';
-import { requestHostAccess } from '@/utils/request-host-access';
+import { requestPermissionsFor } from '@/utils/request-permissions';
 import { errorPayloadOf, sendRequest } from '@/utils/send-request';
 import { useAppState } from '@/utils/use-app-state';
 
@@ -36,12 +36,12 @@ export function App() {
         {view === null && <p aria-busy="true">Loading…</p>}
         {view && 'code' in view && <ErrorNotice error={view} />}
         {view && 'redirectUri' in view && (
-          <AppSetupForm
+          <SettingsForm
             initial={view.settings ?? view.defaults}
             onSave={async (settings, profile) => {
               // Saving comes first; the permission prompt is never awaited (it may never be answered).
               const saving = sendRequest({ type: 'saveSettings', settings });
-              requestHostAccess(profile);
+              requestPermissionsFor(settings, profile);
               await saving;
             }}
           />

@@ -6,6 +6,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { UnlockForm } from '@/components/UnlockForm';
 import { VaultProblem } from '@/components/VaultProblem';
 import type { ErrorPayload } from '@/utils/errors';
+import { accountStatus } from '@/utils/account-status';
 import { errorPayloadOf, sendRequest } from '@/utils/send-request';
 import { useAppState } from '@/utils/use-app-state';
 
@@ -63,6 +64,11 @@ export function App() {
                 <AccountCard
                   key={account.id}
                   account={account}
+                  status={accountStatus(account, {
+                    now,
+                    locked: false,
+                    warningWindowMs: loaded.state.warningWindowMs,
+                  })}
                   now={now}
                   readToken={() =>
                     sendRequest({ type: 'getToken', accountId: account.id }).then(

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium } from './support/find-chromium';
+import { findChromium } from '../../scripts/find-chromium';
 import { launchExtension, type LoadedExtension } from './support/launch-extension';
 
 describe.skipIf(!findChromium())('the built extension in Chromium', () => {

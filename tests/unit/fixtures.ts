@@ -1,4 +1,5 @@
 /** Test data shared by the extension's unit and component tests. */
+import { HEALTHY } from '@/utils/account-record';
 import type { AccountSummary } from '@/utils/account-store';
 
 /** A token-shaped string (`IGAA` + 176 characters) that differs by seed. */
@@ -22,6 +23,7 @@ export function makeAccount(overrides: Partial<AccountSummary> = {}): AccountSum
     lastRefreshedAt: null,
     lastCheckedAt: null,
     events: [],
+    ...HEALTHY,
     ...overrides,
   };
 }

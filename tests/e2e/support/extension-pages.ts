@@ -38,3 +38,19 @@ export async function startConnect(extension: LoadedExtension, popup: Page): Pro
 export function accountCard(popup: Page, username: string) {
   return popup.getByRole('listitem', { name: `@${username}` });
 }
+
+/**
+ * Connects the sandbox's first user with consent set to "allow", so that the authorize page
+ * redirects at once, and waits for the account to appear in the popup.
+ */
+export async function connectWithoutConsentPage(
+  extension: LoadedExtension,
+  control: { setConsent(mode: 'allow'): Promise<unknown> },
+  username = 'sandbox.creator',
+): Promise<Page> {
+  await control.setConsent('allow');
+  const popup = await extension.openPopup();
+  await popup.getByRole('button', { name: 'Connect Instagram account' }).click();
+  await accountCard(popup, username).waitFor();
+  return popup;
+}

@@ -1,4 +1,4 @@
-import { findChromium } from './find-chromium';
+import { findChromium } from '../../../scripts/find-chromium';
 
 /**
  * Browser tests need a real Chromium. Without one they are skipped loudly on a developer machine

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import * as z from 'zod/mini';
-import { findChromium } from './find-chromium';
+import { findChromium } from '../../../scripts/find-chromium';
 
 /** The production build that `npm run build` writes and the browser tests load. */
 export const BUILT_EXTENSION_DIR = resolve('.output/chrome-mv3');

@@ -5,9 +5,10 @@ import { errorPayloadOf } from '@/utils/send-request';
 import { ErrorNotice } from './ErrorNotice';
 import { ScopeChecklist } from './ScopeChecklist';
 import { TextField } from './TextField';
+import { UpkeepFields } from './UpkeepFields';
 
-/** Props of {@link AppSetupForm}. */
-export interface AppSetupFormProps {
+/** Props of {@link SettingsForm}. */
+export interface SettingsFormProps {
   initial: Settings;
   /** Saves validated settings; resolves once they are stored. */
   onSave: (settings: Settings, profile: AppProfile) => Promise<void>;
@@ -18,10 +19,11 @@ function newProfile(from: AppProfile, count: number): AppProfile {
 }
 
 /**
- * The app setup: one form per app profile (client ID, scopes, proxy and endpoints), validated
- * field by field before anything is sent. With one profile the profile controls stay out of sight.
+ * The settings form: the app profile (client ID, scopes, proxy and endpoints) and token upkeep,
+ * validated field by field before anything is sent. With one profile the profile controls stay
+ * out of sight.
  */
-export function AppSetupForm({ initial, onSave }: AppSetupFormProps) {
+export function SettingsForm({ initial, onSave }: SettingsFormProps) {
   const [settings, setSettings] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<ErrorPayload | null>(null);
@@ -120,6 +122,14 @@ export function AppSetupForm({ initial, onSave }: AppSetupFormProps) {
         value={profile.graphUrl}
         error={fieldError('graphUrl')}
         onInput={(graphUrl) => update({ graphUrl: graphUrl.trim() })}
+      />
+      <UpkeepFields
+        values={settings}
+        errors={errors}
+        onChange={(patch) => {
+          setStatus('');
+          setSettings({ ...settings, ...patch });
+        }}
       />
       {failure && <ErrorNotice error={failure} />}
       <div class="row">

@@ -1,0 +1,101 @@
+/** Compact text tables of the bench results, one section per measurement. */
+import { isOverBudget, type BundleSize } from './bundle-size';
+import type { PopupOpen } from './popup-open';
+import type { ProxyOverhead } from './proxy-overhead';
+import type { TimingSummary } from './stats';
+import type { VaultCrypto } from './vault-crypto';
+
+/** Kilobytes with one decimal, as budgets are quoted. */
+export function formatKb(bytes: number): string {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+/** Milliseconds with enough decimals to tell sub-millisecond figures apart. */
+export function formatMs(ms: number): string {
+  const digits = Math.abs(ms) < 1 ? 3 : Math.abs(ms) < 100 ? 2 : 1;
+  return `${ms.toFixed(digits)} ms`;
+}
+
+/** A titled table: the first column left-aligned, the others right-aligned. */
+export function formatSection(title: string, header: readonly string[], rows: readonly string[][]) {
+  const table = [[title, ...header], ...rows];
+  const widths = table[0]?.map((_, column) =>
+    Math.max(...table.map((row) => (row[column] ?? '').length)),
+  );
+  return table
+    .map((row) =>
+      row
+        .map((cell, column) => {
+          const width = widths?.[column] ?? 0;
+          return column === 0 ? cell.padEnd(width) : cell.padStart(width);
+        })
+        .join('   ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** Sizes against budgets; the last column says `OVER` when a budget is broken. */
+export function bundleSection(sizes: readonly BundleSize[]): string {
+  return formatSection(
+    'Bundle sizes (JS+CSS, gzip -9)',
+    ['files', 'raw', 'gzip', 'budget', 'headroom', ''],
+    sizes.map((size) => [
+      size.name,
+      String(size.files.length),
+      formatKb(size.rawBytes),
+      formatKb(size.gzipBytes),
+      size.budgetBytes === undefined ? '–' : formatKb(size.budgetBytes),
+      size.budgetBytes === undefined ? '–' : formatKb(size.budgetBytes - size.gzipBytes),
+      size.budgetBytes === undefined ? 'info' : isOverBudget(size) ? 'OVER' : 'ok',
+    ]),
+  );
+}
+
+function timingRow(label: string, timing: TimingSummary): string[] {
+  return [label, formatMs(timing.medianMs), formatMs(timing.p95Ms)];
+}
+
+function differenceRow(label: string, ms: number, note = ''): string[] {
+  return [label, `${ms >= 0 ? '+' : ''}${formatMs(ms)}`, note];
+}
+
+/** Direct and proxied exchange times and the proxy's share. */
+export function proxySection(result: ProxyOverhead): string {
+  return formatSection(
+    `Code exchange, ${result.direct.runs} runs each`,
+    ['median', 'p95'],
+    [
+      timingRow('reference: 2 calls straight to the sandbox', result.direct),
+      timingRow('through the proxy (POST /v1/exchange)', result.proxied),
+      differenceRow('proxy overhead (median)', result.overheadMs, `×${result.ratio.toFixed(2)}`),
+    ],
+  );
+}
+
+/** Envelope against bare AES-GCM, and the passphrase unlock. */
+export function vaultSection(result: VaultCrypto): string {
+  return formatSection(
+    'Vault crypto in Node WebCrypto',
+    ['median', 'p95'],
+    [
+      timingRow(`seal+open a 180-char token (${result.sealOpen.runs} runs)`, result.sealOpen),
+      timingRow('reference: bare AES-GCM encrypt+decrypt', result.bareAesGcm),
+      differenceRow('envelope overhead (median)', result.overheadMs),
+      timingRow(`PBKDF2-600k unlock (${result.pbkdf2Unlock.runs} runs)`, result.pbkdf2Unlock),
+    ],
+  );
+}
+
+/** Popup against the static reference page. */
+export function popupSection(result: PopupOpen): string {
+  return formatSection(
+    `Page open to first visible h1 in Chromium, ${result.popup.runs} runs each`,
+    ['median', 'p95'],
+    [
+      timingRow('popup.html', result.popup),
+      timingRow('reference: static <h1> page on 127.0.0.1', result.reference),
+      differenceRow('popup cost (median)', result.differenceMs),
+    ],
+  );
+}

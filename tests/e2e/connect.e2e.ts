@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SANDBOX_CLIENT_ID } from '../../sandbox/defaults';
+import { openClipboardReader, type ClipboardReader } from './support/clipboard';
+import { accountCard, configureThroughOptions, startConnect } from './support/extension-pages';
+import { findChromium } from '../../scripts/find-chromium';
+import { launchExtension, type LoadedExtension } from './support/launch-extension';
+import { startTestStack, type TestStack } from './support/stack';
+
+describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', () => {
+  let stack: TestStack;
+  let extension: LoadedExtension;
+  let clipboard: ClipboardReader;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    extension = await launchExtension();
+    clipboard = await openClipboardReader(extension.context);
+    await configureThroughOptions(extension, {
+      clientId: SANDBOX_CLIENT_ID,
+      proxyUrl: stack.proxyUrl,
+      sandboxUrl: stack.sandboxUrl,
+    });
+  });
+
+  afterAll(async () => {
+    await clipboard?.close();
+    await extension?.close();
+    await stack?.stack.close();
+  });
+
+  beforeEach(async () => {
+    await stack.control.reset();
+  });
+
+  it('should show the exact redirect URI to register on the options page', async () => {
+    const page = await extension.context.newPage();
+    await page.goto(extension.optionsUrl);
+
+    await page
+      .getByText('https://blocadghaajijcfckkjphjkhmmlcniff.chromiumapp.org/', { exact: true })
+      .waitFor();
+    await page.close();
+  });
+
+  it('should connect after Allow, show @username and the expiry, and copy the token', async () => {
+    const popup = await extension.openPopup();
+    const instagram = await startConnect(extension, popup);
+
+    await instagram.getByRole('button', { name: 'Allow' }).click();
+
+    const card = accountCard(popup, 'sandbox.creator');
+    await card.waitFor();
+    await card.getByText(/Expires in 60 days/).waitFor();
+    const datetime = await card.locator('time').getAttribute('datetime');
+    expect(Date.parse(datetime ?? '') - Date.now()).toBeGreaterThan(59 * 86_400_000);
+    await card.getByRole('button', { name: 'Copy token' }).click();
+    await card.getByText('Copied').waitFor();
+    const token = await clipboard.read();
+    expect(token).toMatch(/^IGAA[A-Za-z0-9]{150,}$/);
+    const me = await fetch(`${stack.sandboxUrl}/me?fields=username`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    await expect(me.json()).resolves.toEqual({ username: 'sandbox.creator' });
+    await popup.close();
+  });
+
+  it('should say "You declined access on Instagram" after Deny', async () => {
+    const before = stack.proxyCalls('/v1/exchange');
+    const popup = await extension.openPopup();
+    const instagram = await startConnect(extension, popup);
+
+    await instagram.getByRole('button', { name: 'Deny' }).click();
+
+    await popup.getByText('You declined access on Instagram.').waitFor();
+    expect(stack.proxyCalls('/v1/exchange')).toBe(before);
+    await popup.close();
+  });
+
+  it('should reject a tampered state without calling the proxy', async () => {
+    const before = stack.proxyCalls('/v1/exchange');
+    const popup = await extension.openPopup();
+    const instagram = await startConnect(extension, popup);
+
+    await instagram.locator('input[name="state"]').evaluate((input) => {
+      if (input instanceof HTMLInputElement) input.value = 'tampered-by-an-attacker';
+    });
+    await instagram.getByRole('button', { name: 'Allow' }).click();
+
+    await popup.getByText(/did not match a login started here/).waitFor();
+    expect(stack.proxyCalls('/v1/exchange')).toBe(before);
+    expect((await stack.control.calls())['oauth/access_token']).toBe(0);
+    await popup.close();
+  });
+
+  it('should finish the flow with the popup closed, and show the account when it opens again', async () => {
+    await stack.control.reset();
+    const popup = await extension.openPopup();
+    const instagram = await startConnect(extension, popup);
+    await popup.close();
+
+    await instagram.getByRole('radio', { name: /sandbox\.business/ }).check();
+    await instagram.getByRole('button', { name: 'Allow' }).click();
+
+    const reopened = await extension.openPopup();
+    await accountCard(reopened, 'sandbox.business').waitFor();
+    await reopened.close();
+  });
+});

@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_CLIENT_ID } from '../../sandbox/defaults';
+import {
+  accountCard,
+  configureThroughOptions,
+  connectWithoutConsentPage,
+} from './support/extension-pages';
+import { findChromium } from '../../scripts/find-chromium';
+import { launchExtension, type LoadedExtension } from './support/launch-extension';
+import { startTestStack, type TestStack } from './support/stack';
+import { backdateLastCheck, fireUpkeepAlarm, readBadge } from './support/worker-storage';
+
+const USER_ID = '27640875392278831';
+
+describe.skipIf(!findChromium())('token lifecycle in Chromium', () => {
+  let stack: TestStack;
+  let extension: LoadedExtension;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    extension = await launchExtension();
+    await configureThroughOptions(extension, {
+      clientId: SANDBOX_CLIENT_ID,
+      proxyUrl: stack.proxyUrl,
+      sandboxUrl: stack.sandboxUrl,
+    });
+  });
+
+  afterAll(async () => {
+    await extension?.close();
+    await stack?.stack.close();
+  });
+
+  it('should show "Revoked" in the popup and the badge once the check alarm finds the token revoked', async () => {
+    const popup = await connectWithoutConsentPage(extension, stack.control);
+    await stack.control.revoke(USER_ID, 460);
+
+    // Seven hours pass (past the check interval), then the account's alarm fires.
+    await backdateLastCheck(extension, USER_ID, 7 * 3_600_000);
+    await fireUpkeepAlarm(extension, USER_ID);
+
+    await accountCard(popup, 'sandbox.creator').getByText('Revoked').waitFor();
+    const badge = await readBadge(extension);
+    expect(badge.text).toBe('!');
+    expect(badge.title).toContain('@sandbox.creator: token revoked');
+    expect((await stack.control.calls()).me).toBeGreaterThanOrEqual(2);
+  });
+});

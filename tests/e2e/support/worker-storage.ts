@@ -1,0 +1,40 @@
+/** Reaching into the extension's storage from a browser test, to stand in for time passing. */
+import * as z from 'zod/mini';
+import type { LoadedExtension } from './launch-extension';
+
+const StoredVaultSchema = z.looseObject({
+  accounts: z.record(z.string(), z.looseObject({ lastCheckedAt: z.nullable(z.number()) })),
+});
+
+/** Moves an account's last check `ageMs` into the past, as if that much time had gone by. */
+export async function backdateLastCheck(
+  extension: LoadedExtension,
+  accountId: string,
+  ageMs: number,
+): Promise<void> {
+  const stored = await extension.worker.evaluate(() => chrome.storage.local.get('vault'));
+  const vault = StoredVaultSchema.parse(stored.vault);
+  const account = vault.accounts[accountId];
+  if (!account) throw new Error(`No stored account ${accountId}`);
+  account.lastCheckedAt = Date.now() - ageMs;
+  await extension.worker.evaluate((value) => chrome.storage.local.set({ vault: value }), vault);
+}
+
+/** Fires an account's upkeep alarm now, as Chrome does when its time comes. */
+export async function fireUpkeepAlarm(
+  extension: LoadedExtension,
+  accountId: string,
+): Promise<void> {
+  await extension.worker.evaluate(
+    (name) => chrome.alarms.create(name, { when: Date.now() }),
+    `upkeep:${accountId}`,
+  );
+}
+
+/** The toolbar badge's text and tooltip. */
+export function readBadge(extension: LoadedExtension): Promise<{ text: string; title: string }> {
+  return extension.worker.evaluate(async () => ({
+    text: await chrome.action.getBadgeText({}),
+    title: await chrome.action.getTitle({}),
+  }));
+}
