@@ -32,7 +32,16 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Token Tool for Instagram',
     description: 'Get an Instagram access token in one click, keep it encrypted and alive.',
-    permissions: ['identity', 'storage', 'alarms'],
+    // clipboardRead lets a copied token be cleared only if the clipboard still holds it;
+    // offscreen gives Chrome a document that outlives the popup to do so.
+    permissions: [
+      'identity',
+      'storage',
+      'alarms',
+      'clipboardRead',
+      'clipboardWrite',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     host_permissions: ['https://graph.instagram.com/*'],
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
     optional_permissions: ['notifications'],

@@ -1,7 +1,12 @@
 import type { AccountSummary } from '@/utils/account-store';
 import { STATUS_LABELS, type AccountStatus } from '@/utils/account-status';
-import { describeExpiry } from '@/utils/format-expiry';
+import type { ProfileView } from '@/utils/app-state';
+import { formatAgo, formatDate, formatRelative } from '@/utils/format-expiry';
+import { TOKEN_FORMATS } from '@/utils/token-formats';
+import { AccountActions, type AccountActionsProps } from './AccountActions';
 import { CopyButton } from './CopyButton';
+import { InspectPanel } from './InspectPanel';
+import { TokenField } from './TokenField';
 
 const STATUS_TONES: Record<AccountStatus, 'ok' | 'warn' | 'bad' | 'muted'> = {
   valid: 'ok',
@@ -13,35 +18,95 @@ const STATUS_TONES: Record<AccountStatus, 'ok' | 'warn' | 'bad' | 'muted'> = {
   revoked: 'bad',
 };
 
+const ACCOUNT_TYPES: Record<string, string> = {
+  BUSINESS: 'Business',
+  MEDIA_CREATOR: 'Creator',
+  CREATOR: 'Creator',
+};
+
+const LIFETIME_DAYS = 60;
+
 /** Props of {@link AccountCard}. */
-export interface AccountCardProps {
+export interface AccountCardProps extends Omit<AccountActionsProps, 'username'> {
   account: AccountSummary;
   status: AccountStatus;
+  preview: string | null;
+  profile: ProfileView | undefined;
   now: number;
   /** Fetches the token from the background at click time. */
   readToken: () => Promise<string>;
+  /** Called with copied text, so that it can be cleared from the clipboard later. */
+  onCopied: (text: string) => void;
 }
 
-/** One connected account: who it is, whether its token works, when it expires, and Copy. */
-export function AccountCard({ account, status, now, readToken }: AccountCardProps) {
-  const expiry = describeExpiry(account.expiresAt, now);
-  const [lead, date] = expiry.split(' · ');
+function Expiry({ expiresAt, now }: { expiresAt: number | null; now: number }) {
+  if (expiresAt === null) return <p>Expiry unknown until the first refresh</p>;
+  const daysLeft = Math.max(0, (expiresAt - now) / 86_400_000);
   return (
-    <li class="card stack" aria-label={`@${account.username}`}>
-      <div class="row">
-        <strong>@{account.username}</strong>
+    <>
+      <p>
+        {expiresAt > now ? 'Expires' : 'Expired'} {formatRelative(expiresAt, now)} ·{' '}
+        <time dateTime={new Date(expiresAt).toISOString()}>{formatDate(expiresAt)}</time>
+      </p>
+      <progress
+        class="life"
+        max={LIFETIME_DAYS}
+        value={Math.min(daysLeft, LIFETIME_DAYS)}
+        aria-label="Share of the 60 days left"
+      />
+    </>
+  );
+}
+
+/** One connected account: who, status, expiry, the token (masked), copy formats, inspect, actions. */
+export function AccountCard(props: AccountCardProps) {
+  const { account, status, preview, profile, now, readToken, onCopied } = props;
+  const graphUrl = profile?.graphUrl ?? 'https://graph.instagram.com';
+  return (
+    <li class="card stack account" aria-label={`@${account.username}`}>
+      <div class="row account__head">
+        {account.profilePictureUrl ? (
+          <img class="avatar" src={account.profilePictureUrl} alt="" width={32} height={32} />
+        ) : (
+          <span class="avatar" aria-hidden="true">
+            {account.username.charAt(0).toUpperCase()}
+          </span>
+        )}
+        <span class="account__name">
+          <strong>@{account.username}</strong>
+          {account.accountType && (
+            <span class="muted"> {ACCOUNT_TYPES[account.accountType] ?? account.accountType}</span>
+          )}
+        </span>
         <span class={`chip chip--${STATUS_TONES[status]}`}>{STATUS_LABELS[status]}</span>
       </div>
-      <p>
-        {account.expiresAt === null ? (
-          expiry
-        ) : (
-          <>
-            {lead} · <time dateTime={new Date(account.expiresAt).toISOString()}>{date}</time>
-          </>
-        )}
+      <Expiry expiresAt={account.expiresAt} now={now} />
+      <p class="muted">
+        Checked {formatAgo(account.lastCheckedAt, now)} · Refreshed{' '}
+        {formatAgo(account.lastRefreshedAt, now)}
       </p>
-      <CopyButton text={readToken} label="Copy token" />
+      <TokenField preview={preview} readToken={readToken} />
+      <div class="row">
+        <CopyButton label="Copy token" text={readToken} onCopied={onCopied} />
+        <details class="menu">
+          <summary>Copy as…</summary>
+          <div class="stack menu__items">
+            {TOKEN_FORMATS.map((format) => (
+              <CopyButton
+                key={format.label}
+                label={format.label}
+                text={() => readToken().then((token) => format.render(token, account, graphUrl))}
+                onCopied={onCopied}
+              />
+            ))}
+          </div>
+        </details>
+      </div>
+      <details>
+        <summary>Inspect</summary>
+        <InspectPanel account={account} profile={profile} />
+      </details>
+      <AccountActions username={account.username} {...props} />
     </li>
   );
 }

@@ -5,21 +5,25 @@ export interface CopyButtonProps {
   /** The text to copy, or a function that fetches it at click time. */
   text: string | (() => Promise<string>);
   label: string;
+  /** Called with what was copied, e.g. to schedule clearing it. */
+  onCopied?: (text: string) => void;
 }
 
 /** A button that copies text to the clipboard and says "Copied" (or why it could not). */
-export function CopyButton({ text, label }: CopyButtonProps) {
+export function CopyButton({ text, label, onCopied }: CopyButtonProps) {
   const [status, setStatus] = useState('');
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(typeof text === 'string' ? text : await text());
+      const value = typeof text === 'string' ? text : await text();
+      await navigator.clipboard.writeText(value);
       setStatus('Copied');
+      onCopied?.(value);
     } catch {
       setStatus('Copy failed');
     }
   };
   return (
-    <span class="row">
+    <span class="row copy">
       <button type="button" class="button" onClick={() => void copy()}>
         {label}
       </button>

@@ -1,8 +1,6 @@
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { makeAccount } from '@/tests/unit/fixtures';
 import { createDefaultSettings, type Settings } from '@/utils/settings';
-import { AccountCard } from './AccountCard';
 import { SettingsForm } from './SettingsForm';
 import { ConnectPanel } from './ConnectPanel';
 
@@ -145,46 +143,5 @@ describe('ConnectPanel', () => {
 
     expect(screen.queryByRole('alert')).toBeNull();
     expect(screen.getByText('Connection cancelled.')).toBeVisible();
-  });
-});
-
-describe('AccountCard', () => {
-  it('should show @username, the status and the expiry in a <time> element', () => {
-    const account = makeAccount({ expiresAt: NOW + 52 * 86_400_000 });
-    render(
-      <ul>
-        <AccountCard
-          account={account}
-          status="valid"
-          now={NOW}
-          readToken={() => Promise.resolve('IGAAtoken')}
-        />
-      </ul>,
-    );
-
-    const card = screen.getByRole('listitem', { name: '@sandbox.creator' });
-    expect(card).toHaveTextContent('Valid');
-    expect(card).toHaveTextContent('Expires in 52 days · 19 Jan 2027');
-    expect(card.querySelector('time')?.getAttribute('datetime')).toBe('2027-01-19T12:00:00.000Z');
-  });
-
-  it('should copy the token it reads at click time', async () => {
-    const writeText = vi.fn(() => Promise.resolve());
-    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
-    render(
-      <ul>
-        <AccountCard
-          account={makeAccount()}
-          status="valid"
-          now={NOW}
-          readToken={() => Promise.resolve('IGAAtoken')}
-        />
-      </ul>,
-    );
-
-    fireEvent.click(screen.getByRole('button', { name: 'Copy token' }));
-
-    await waitFor(() => expect(writeText).toHaveBeenCalledWith('IGAAtoken'));
-    expect(await screen.findByText('Copied')).toBeVisible();
   });
 });

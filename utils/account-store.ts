@@ -1,6 +1,7 @@
 /** Connected accounts: listing, saving with their token in one write, reading a token, removal. */
 import type { AccountRecord } from './account-record';
-import { AppError } from './errors';
+import { AppError, VaultLockedError } from './errors';
+import { maskToken } from './mask-token';
 import { inspectVault, readVault, updateVault } from './vault/vault';
 
 /** An account as pages see it: everything but the sealed token. */
@@ -68,6 +69,27 @@ export function updateAccount(
 /** Decrypts one account's token for immediate use. */
 export function readAccountToken(accountId: string): Promise<string> {
   return inspectVault((_vault, tools) => tools.open(accountId));
+}
+
+/**
+ * The masked form of every token, for display. Empty while the vault is locked; an unreadable
+ * token is left out rather than failing the whole list.
+ */
+export async function readTokenPreviews(): Promise<Record<string, string>> {
+  return inspectVault(async (vault, tools) => {
+    const previews: Record<string, string> = {};
+    for (const id of Object.keys(vault.accounts)) {
+      const token = await tools.open(id).catch((error: unknown) => {
+        if (error instanceof VaultLockedError) throw error;
+        return undefined;
+      });
+      if (token !== undefined) previews[id] = maskToken(token);
+    }
+    return previews;
+  }).catch((error: unknown) => {
+    if (error instanceof VaultLockedError) return {};
+    throw error;
+  });
 }
 
 /** Deletes an account and its ciphertext. */

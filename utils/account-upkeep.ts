@@ -88,7 +88,12 @@ async function refreshLocked(
   force: boolean,
 ): Promise<UpkeepReport> {
   const decision = decideRefresh(account, policy, Date.now());
-  const forced = force && !decision.refresh && decision.reason === 'not_due';
+  // An imported token's age is unknown, so "too new" is only a guess: the user may overrule it.
+  const overrulable =
+    !decision.refresh &&
+    (decision.reason === 'not_due' ||
+      (decision.reason === 'too_new' && account.expiresAt === null));
+  const forced = force && overrulable;
   if (!decision.refresh && !forced) return { decision, refreshed: false, checked: false };
   const token = await readAccountToken(account.id);
   let fresh;
@@ -158,7 +163,10 @@ function withAccountLock<T>(accountId: string, task: () => Promise<T>): Promise<
   return runExclusive(`account:${accountId}`, task);
 }
 
-/** "Refresh now": refreshes unless the token is under 24 hours old, expired or dead. */
+/**
+ * "Refresh now": refreshes unless the token is under 24 hours old (known, not guessed), expired or
+ * dead.
+ */
 export function refreshNow(accountId: string): Promise<UpkeepReport> {
   return withAccountLock(accountId, async () => {
     const policy = lifecyclePolicy(await readSettings());

@@ -1,5 +1,5 @@
 /** A snapshot of everything the popup and the badge show, read from storage. */
-import { listAccounts, type AccountSummary } from './account-store';
+import { listAccounts, readTokenPreviews, type AccountSummary } from './account-store';
 import { readConnectProgress, type ConnectProgress } from './connect-account';
 import { toErrorPayload, type ErrorPayload } from './errors';
 import { lifecyclePolicy } from './lifecycle-policy';
@@ -20,6 +20,21 @@ export interface AppState {
   warningWindowMs: number;
   /** Seconds after which a copied token is cleared from the clipboard; null for never. */
   clipboardClearSeconds: number | null;
+  /** App profiles, for the inspect panel and for building copy formats. */
+  profiles: ProfileView[];
+}
+
+/** What pages may know of an app profile (no secrets are stored in one anyway). */
+export interface ProfileView {
+  id: string;
+  name: string;
+  proxyUrl: string;
+  graphUrl: string;
+}
+
+/** The popup's state: the app state plus each token in its masked form. */
+export interface PopupState extends AppState {
+  tokenPreviews: Record<string, string>;
 }
 
 function isSetupComplete(settings: Settings): boolean {
@@ -39,6 +54,12 @@ export async function readAppState(): Promise<AppState> {
     setupComplete: stored !== null && isSetupComplete(stored),
     warningWindowMs: lifecyclePolicy(settings).warningWindowMs,
     clipboardClearSeconds: settings.clipboardClearSeconds,
+    profiles: settings.profiles.map(({ id, name, proxyUrl, graphUrl }) => ({
+      id,
+      name,
+      proxyUrl,
+      graphUrl,
+    })),
   };
   try {
     const [vault, accounts] = await Promise.all([getVaultStatus(), listAccounts()]);
@@ -46,4 +67,11 @@ export async function readAppState(): Promise<AppState> {
   } catch (error) {
     return { ...shared, vault: null, vaultError: toErrorPayload(error), accounts: [] };
   }
+}
+
+/** The app state with masked tokens, for the popup; reading them means decrypting each once. */
+export async function readPopupState(): Promise<PopupState> {
+  const state = await readAppState();
+  const tokenPreviews = state.vaultError ? {} : await readTokenPreviews();
+  return { ...state, tokenPreviews };
 }

@@ -25,6 +25,7 @@ function state(overrides: Partial<AppState>): AppState {
     setupComplete: true,
     warningWindowMs: 10 * DAY,
     clipboardClearSeconds: 60,
+    profiles: [],
     ...overrides,
   };
 }

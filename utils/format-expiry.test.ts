@@ -24,6 +24,7 @@ describe('formatRelative', () => {
     [NOW + 5 * 3_600_000, 'in 5 hours'],
     [NOW + 90_000, 'in 1 minute'],
     [NOW - 2 * 3_600_000, '2 hours ago'],
+    [NOW - 20_000, 'just now'],
   ])('should format %i', (at, expected) => {
     expect(formatRelative(at, NOW)).toBe(expected);
   });

@@ -17,6 +17,7 @@ export function formatRelative(at: number, now: number): string {
   const delta = at - now;
   if (Math.abs(delta) >= DAY_MS) return relative.format(Math.round(delta / DAY_MS), 'day');
   if (Math.abs(delta) >= HOUR_MS) return relative.format(Math.trunc(delta / HOUR_MS), 'hour');
+  if (Math.abs(delta) < 60_000) return 'just now';
   return relative.format(Math.trunc(delta / 60_000), 'minute');
 }
 
@@ -30,4 +31,22 @@ export function describeExpiry(expiresAt: number | null, now: number): string {
   if (expiresAt === null) return 'Expiry unknown until the first refresh';
   const verb = expiresAt > now ? 'Expires' : 'Expired';
   return `${verb} ${formatRelative(expiresAt, now)} · ${formatDate(expiresAt)}`;
+}
+
+const dateTime = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** "19 Jan 2027, 12:00", or "never" for a missing time. */
+export function formatDateTime(at: number | null): string {
+  return at === null ? 'never' : dateTime.format(at);
+}
+
+/** "2 hours ago", or "never". */
+export function formatAgo(at: number | null, now: number): string {
+  return at === null ? 'never' : formatRelative(at, now);
 }

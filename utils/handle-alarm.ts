@@ -1,6 +1,7 @@
 /** What each alarm does when it fires. */
 import { accountIdOfAlarm, ALARM_NAMES, scheduleUpkeep } from './alarms';
 import { runDueUpkeep } from './account-upkeep';
+import { CLIPBOARD_ALARM, runClipboardJob } from './clipboard-clear';
 import { AppError } from './errors';
 import { readLifecycleState } from './lifecycle-state';
 import { lockVaultIfIdle } from './vault/vault';
@@ -9,6 +10,10 @@ import { lockVaultIfIdle } from './vault/vault';
 export async function handleAlarm(name: string): Promise<void> {
   if (name === ALARM_NAMES.autoLock) {
     await lockVaultIfIdle();
+    return;
+  }
+  if (name === CLIPBOARD_ALARM) {
+    await runClipboardJob();
     return;
   }
   const accountId = accountIdOfAlarm(name);

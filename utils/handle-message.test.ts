@@ -75,7 +75,9 @@ describe('handleMessage', () => {
         accounts: [{ id: '27640875392278831', username: 'sandbox.creator' }],
       },
     });
-    expect(JSON.stringify(actual)).not.toMatch(/"token"|"ct"|IGAA/);
+    expect(actual).toMatchObject({ data: { tokenPreviews: { [account.id]: 'IGAAxx…xxxx' } } });
+    expect(JSON.stringify(actual)).not.toContain(token);
+    expect(JSON.stringify(actual)).not.toMatch(/"token"|"ct"|"iv"/);
   });
 
   it('should run the passphrase lifecycle through messages', async () => {

@@ -2,9 +2,11 @@
  * The background's single message handler: it checks who is asking, validates the request, runs
  * it, and turns any failure into an error payload. Nothing here throws back into the runtime.
  */
-import { readAccountToken } from './account-store';
+import { readAccountToken, removeAccount } from './account-store';
 import { checkNow, refreshNow } from './account-upkeep';
-import { readAppState } from './app-state';
+import { readPopupState } from './app-state';
+import { scheduleClipboardClear } from './clipboard-clear';
+import { importToken } from './import-token';
 import { connectProgressItem, startConnect, type ConnectPlatform } from './connect-account';
 import { AppError, toErrorPayload } from './errors';
 import { createDefaultSettings } from './settings';
@@ -66,7 +68,7 @@ function thenVaultStatus<R>(action: (request: R) => Promise<void>) {
 }
 
 const handlers: Handlers = {
-  getState: readAppState,
+  getState: readPopupState,
   unlock: thenVaultStatus(({ passphrase }) => unlockVault(passphrase)),
   lock: thenVaultStatus(lockVault),
   enablePassphrase: thenVaultStatus(({ passphrase }) => enablePassphrase(passphrase)),
@@ -91,6 +93,16 @@ const handlers: Handlers = {
   getToken: async ({ accountId }) => ({ token: await readAccountToken(accountId) }),
   refreshNow: ({ accountId }) => refreshNow(accountId),
   checkNow: ({ accountId }) => checkNow(accountId),
+  removeAccount: async ({ accountId }) => {
+    await removeAccount(accountId);
+    return null;
+  },
+  importToken: ({ token, profileId }) => importToken(token, profileId),
+  clipboardCopied: async ({ hash }) => {
+    const { clipboardClearSeconds } = await readSettings();
+    if (clipboardClearSeconds !== null) await scheduleClipboardClear(hash, clipboardClearSeconds);
+    return null;
+  },
 };
 
 function dispatch<K extends Request['type']>(

@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini';
 import type { UpkeepReport } from './account-upkeep';
-import type { AppState } from './app-state';
+import type { PopupState } from './app-state';
 import type { ErrorPayload } from './errors';
 import type { Settings } from './settings';
 import type { VaultStatus } from './vault/vault';
@@ -34,6 +34,16 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getToken'), accountId: AccountId }),
   z.object({ type: z.literal('refreshNow'), accountId: AccountId }),
   z.object({ type: z.literal('checkNow'), accountId: AccountId }),
+  z.object({ type: z.literal('removeAccount'), accountId: AccountId }),
+  z.object({
+    type: z.literal('importToken'),
+    token: z.string().check(z.maxLength(4096)),
+    profileId: z.optional(z.string()),
+  }),
+  z.object({
+    type: z.literal('clipboardCopied'),
+    hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  }),
 ]);
 /** A validated request. */
 export type Request = z.infer<typeof RequestSchema>;
@@ -42,7 +52,7 @@ export type RequestType = Request['type'];
 
 /** The data each request answers with. */
 export interface ResponseMap {
-  getState: AppState;
+  getState: PopupState;
   unlock: VaultStatus;
   lock: VaultStatus;
   enablePassphrase: VaultStatus;
@@ -57,6 +67,9 @@ export interface ResponseMap {
   getToken: { token: string };
   refreshNow: UpkeepReport;
   checkNow: UpkeepReport;
+  removeAccount: null;
+  importToken: { username: string; replaced: boolean };
+  clipboardCopied: null;
 }
 
 /** What the options page needs: the settings and the redirect URI to register with Meta. */

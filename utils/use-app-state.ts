@@ -4,14 +4,14 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { AppState } from './app-state';
+import type { PopupState } from './app-state';
 import type { ErrorPayload } from './errors';
 import { errorPayloadOf, sendRequest } from './send-request';
 
 /** The state as a page holds it. */
 export type LoadedState =
   | { phase: 'loading' }
-  | { phase: 'ready'; state: AppState }
+  | { phase: 'ready'; state: PopupState }
   | { phase: 'failed'; error: ErrorPayload };
 
 /** Loads the app state and follows storage changes; `reload` forces a fresh read. */

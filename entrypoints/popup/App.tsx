@@ -1,23 +1,62 @@
 import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AccountCard } from '@/components/AccountCard';
+import { AccountList } from '@/components/AccountList';
 import { ConnectPanel } from '@/components/ConnectPanel';
 import { ErrorNotice } from '@/components/ErrorNotice';
+import { ImportTokenForm } from '@/components/ImportTokenForm';
 import { UnlockForm } from '@/components/UnlockForm';
 import { VaultProblem } from '@/components/VaultProblem';
-import type { ErrorPayload } from '@/utils/errors';
+import type { AccountSummary } from '@/utils/account-store';
 import { accountStatus } from '@/utils/account-status';
+import type { PopupState } from '@/utils/app-state';
+import { sha256Hex } from '@/utils/clipboard-guard';
+import { describeUpkeep } from '@/utils/describe-upkeep';
+import type { ErrorPayload } from '@/utils/errors';
 import { errorPayloadOf, sendRequest } from '@/utils/send-request';
 import { useAppState } from '@/utils/use-app-state';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
+/** Hands the hash of copied text to the background, which clears it later if it is unchanged. */
+const scheduleClear = (text: string) => {
+  void sha256Hex(text).then((hash) => sendRequest({ type: 'clipboardCopied', hash }));
+};
+
+function Accounts({ state, now }: { state: PopupState; now: number }) {
+  const renderAccount = (account: AccountSummary) => {
+    const accountId = account.id;
+    return (
+      <AccountCard
+        key={accountId}
+        account={account}
+        status={accountStatus(account, {
+          now,
+          locked: false,
+          warningWindowMs: state.warningWindowMs,
+        })}
+        preview={state.tokenPreviews[accountId] ?? null}
+        profile={state.profiles.find((profile) => profile.id === account.profileId)}
+        now={now}
+        readToken={() => sendRequest({ type: 'getToken', accountId }).then((reply) => reply.token)}
+        onCopied={scheduleClear}
+        refresh={() => sendRequest({ type: 'refreshNow', accountId }).then(describeUpkeep)}
+        check={() => sendRequest({ type: 'checkNow', accountId }).then(describeUpkeep)}
+        reconnect={() =>
+          sendRequest({ type: 'connect', profileId: account.profileId }).then(() => undefined)
+        }
+        remove={() => sendRequest({ type: 'removeAccount', accountId }).then(() => undefined)}
+      />
+    );
+  };
+  return <AccountList accounts={state.accounts} renderAccount={renderAccount} />;
+}
+
 /** The toolbar popup. It redraws from storage.onChanged, so actions only send their request. */
 export function App() {
   const { loaded } = useAppState();
-  const now = Date.now();
-
   const [startError, setStartError] = useState<ErrorPayload | null>(null);
+  const now = Date.now();
 
   const connect = () => {
     // The flow runs in the background; its progress and errors arrive through storage.
@@ -59,25 +98,12 @@ export function App() {
               onOpenSettings={openSettings}
             />
             {startError && <ErrorNotice error={startError} />}
-            <ul class="accounts stack" aria-label="Accounts">
-              {loaded.state.accounts.map((account) => (
-                <AccountCard
-                  key={account.id}
-                  account={account}
-                  status={accountStatus(account, {
-                    now,
-                    locked: false,
-                    warningWindowMs: loaded.state.warningWindowMs,
-                  })}
-                  now={now}
-                  readToken={() =>
-                    sendRequest({ type: 'getToken', accountId: account.id }).then(
-                      (reply) => reply.token,
-                    )
-                  }
-                />
-              ))}
-            </ul>
+            <Accounts state={loaded.state} now={now} />
+            <ImportTokenForm
+              onImport={(token) =>
+                sendRequest({ type: 'importToken', token }).then((reply) => reply.username)
+              }
+            />
           </>
         ))}
     </main>

@@ -51,7 +51,10 @@ describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', 
     const card = accountCard(popup, 'sandbox.creator');
     await card.waitFor();
     await card.getByText(/Expires in 60 days/).waitFor();
-    const datetime = await card.locator('time').getAttribute('datetime');
+    const datetime = await card
+      .getByText(/Expires in 60 days/)
+      .locator('time')
+      .getAttribute('datetime');
     expect(Date.parse(datetime ?? '') - Date.now()).toBeGreaterThan(59 * 86_400_000);
     await card.getByRole('button', { name: 'Copy token' }).click();
     await card.getByText('Copied').waitFor();

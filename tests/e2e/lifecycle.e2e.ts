@@ -39,7 +39,7 @@ describe.skipIf(!findChromium())('token lifecycle in Chromium', () => {
     await backdateLastCheck(extension, USER_ID, 7 * 3_600_000);
     await fireUpkeepAlarm(extension, USER_ID);
 
-    await accountCard(popup, 'sandbox.creator').getByText('Revoked').waitFor();
+    await accountCard(popup, 'sandbox.creator').getByText('Revoked', { exact: true }).waitFor();
     const badge = await readBadge(extension);
     expect(badge.text).toBe('!');
     expect(badge.title).toContain('@sandbox.creator: token revoked');

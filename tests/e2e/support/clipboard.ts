@@ -9,6 +9,8 @@ import type { BrowserContext } from 'playwright-core';
 /** A clipboard reader bound to one browser context. */
 export interface ClipboardReader {
   read(): Promise<string>;
+  /** Copies text as the user would, from the loopback page. */
+  write(text: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,6 +33,10 @@ export async function openClipboardReader(context: BrowserContext): Promise<Clip
     async read() {
       await page.bringToFront();
       return page.evaluate(() => navigator.clipboard.readText());
+    },
+    async write(text) {
+      await page.bringToFront();
+      await page.evaluate((value) => navigator.clipboard.writeText(value), text);
     },
     async close() {
       await page.close();

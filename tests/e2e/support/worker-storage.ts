@@ -38,3 +38,16 @@ export function readBadge(extension: LoadedExtension): Promise<{ text: string; t
     title: await chrome.action.getTitle({}),
   }));
 }
+
+/** Changes stored settings directly, for values the options page would not offer. */
+export async function patchStoredSettings(
+  extension: LoadedExtension,
+  patch: Record<string, unknown>,
+): Promise<void> {
+  const stored = await extension.worker.evaluate(() => chrome.storage.local.get('settings'));
+  const settings = z.looseObject({}).parse(stored.settings);
+  await extension.worker.evaluate((value) => chrome.storage.local.set({ settings: value }), {
+    ...settings,
+    ...patch,
+  });
+}

@@ -1,0 +1,73 @@
+import type { AccountSummary } from '@/utils/account-store';
+import type { ProfileView } from '@/utils/app-state';
+import { formatDateTime } from '@/utils/format-expiry';
+import { MIN_REFRESH_AGE_MS, tokenBornAt } from '@/utils/refresh-policy';
+
+const KINDS = {
+  instagram_login: 'Instagram Login (IGAA…)',
+  basic_display: 'Legacy Basic Display (IGQV…), shut down since Dec 2024',
+  facebook_login: 'Facebook Login (EAA…)',
+  unknown: 'Unknown format',
+};
+
+const HEALTH = {
+  ok: 'working',
+  expired: 'expired',
+  revoked: 'revoked',
+  rate_limited: 'rate limited; will retry',
+  network_error: 'Instagram unreachable; will retry',
+};
+
+/** Props of {@link InspectPanel}. */
+export interface InspectPanelProps {
+  account: AccountSummary;
+  profile: ProfileView | undefined;
+}
+
+/** Everything known about a token: kind, ids, scopes, dates, where it came from, and its history. */
+export function InspectPanel({ account, profile }: InspectPanelProps) {
+  const rows: [string, string][] = [
+    ['Kind', KINDS[account.tokenKind]],
+    ['user_id', account.id],
+    ['App-scoped id', account.appScopedId ?? 'unknown'],
+    ['Scopes', account.scopes.length > 0 ? account.scopes.join(', ') : 'unknown'],
+    ['Issued', formatDateTime(account.issuedAt)],
+    [
+      'Expires',
+      account.expiresAt === null
+        ? 'unknown until the first refresh'
+        : formatDateTime(account.expiresAt),
+    ],
+    ['Last refreshed', formatDateTime(account.lastRefreshedAt)],
+    ['Refresh possible from', formatDateTime(tokenBornAt(account) + MIN_REFRESH_AGE_MS)],
+    ['Last checked', `${formatDateTime(account.lastCheckedAt)} (${HEALTH[account.health]})`],
+    ['App profile', profile?.name ?? 'deleted profile'],
+    ['Proxy', profile?.proxyUrl || 'none'],
+  ];
+  return (
+    <div class="stack inspect">
+      <dl class="facts">
+        {rows.map(([term, detail]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd>{detail}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3>History</h3>
+      {account.events.length === 0 ? (
+        <p class="muted">Nothing yet.</p>
+      ) : (
+        <ol class="history">
+          {account.events.map((event) => (
+            <li key={`${event.at}-${event.type}`} class={event.ok ? undefined : 'history__problem'}>
+              <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>{' '}
+              {event.message}
+              {event.hint && <span class="muted"> {event.hint}</span>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,155 @@
+import { mkdir } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SANDBOX_CLIENT_ID } from '../../sandbox/defaults';
+import { findChromium } from '../../scripts/find-chromium';
+import { openClipboardReader, type ClipboardReader } from './support/clipboard';
+import {
+  accountCard,
+  configureThroughOptions,
+  connectWithoutConsentPage,
+} from './support/extension-pages';
+import { launchExtension, type LoadedExtension } from './support/launch-extension';
+import { startTestStack, type TestStack } from './support/stack';
+import { patchStoredSettings } from './support/worker-storage';
+
+const CREATOR_ID = '27640875392278831';
+
+function parseJson(text: string): unknown {
+  return JSON.parse(text);
+}
+
+describe.skipIf(!findChromium())('the popup in Chromium', () => {
+  let stack: TestStack;
+  let extension: LoadedExtension;
+  let clipboard: ClipboardReader;
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    extension = await launchExtension();
+    clipboard = await openClipboardReader(extension.context);
+    await configureThroughOptions(extension, {
+      clientId: SANDBOX_CLIENT_ID,
+      proxyUrl: stack.proxyUrl,
+      sandboxUrl: stack.sandboxUrl,
+    });
+    await connectWithoutConsentPage(extension, stack.control).then((popup) => popup.close());
+  });
+
+  afterAll(async () => {
+    await clipboard?.close();
+    await extension?.close();
+    await stack?.stack.close();
+  });
+
+  it('should copy the token in each format', async () => {
+    const popup = await extension.openPopup();
+    const card = accountCard(popup, 'sandbox.creator');
+    await card.getByRole('button', { name: 'Copy token' }).click();
+    await card.getByText('Copied').first().waitFor();
+    const token = await clipboard.read();
+    expect(token).toMatch(/^IGAA[A-Za-z0-9]{150,}$/);
+    const expected: Record<string, string> = {
+      'Copy Authorization header': `Authorization: Bearer ${token}`,
+      'Copy curl command': `curl -H 'Authorization: Bearer ${token}' '${stack.sandboxUrl}/me?fields=user_id,username'`,
+      'Copy .env line': `INSTAGRAM_ACCESS_TOKEN=${token}`,
+    };
+
+    await card.getByText('Copy as…').click();
+    for (const [label, text] of Object.entries(expected)) {
+      await popup.bringToFront();
+      await card.getByRole('button', { name: label }).click();
+      await expect.poll(() => clipboard.read()).toBe(text);
+    }
+    await popup.bringToFront();
+    await card.getByRole('button', { name: 'Copy JSON' }).click();
+    await expect
+      .poll(async () => parseJson(await clipboard.read()))
+      .toMatchObject({
+        username: 'sandbox.creator',
+        user_id: CREATOR_ID,
+        scopes: ['instagram_business_basic'],
+        access_token: token,
+      });
+    await popup.close();
+  });
+
+  it('should reveal the token and mask it again after 30 seconds', async () => {
+    const popup = await extension.context.newPage();
+    await popup.clock.install();
+    await popup.goto(extension.popupUrl);
+    const value = accountCard(popup, 'sandbox.creator').getByLabel('Access token');
+    await expect.poll(() => value.textContent()).toMatch(/^IGAA..…....$/);
+
+    await accountCard(popup, 'sandbox.creator').getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => value.textContent()).toMatch(/^IGAA[A-Za-z0-9]{150,}$/);
+    await popup.clock.fastForward(30_000);
+
+    await expect.poll(() => value.textContent()).toMatch(/^IGAA..…....$/);
+    await popup.close();
+  });
+
+  it('should import a valid token, and refuse a bad one without storing it', async () => {
+    const issued = await stack.control.issueToken({ userId: '17841405793187218' });
+    const popup = await extension.openPopup();
+    await popup.getByText('Import a token').click();
+    const importToken = async (token: string) => {
+      await popup.getByLabel('Token to import').fill(token);
+      await popup.getByRole('button', { name: 'Import' }).click();
+    };
+
+    await importToken('IGAAthis-is-not-a-real-token-at-all-000000');
+    await popup.getByText('Instagram does not recognise this token.').waitFor();
+    await expect(popup.getByRole('listitem').count()).resolves.toBe(1);
+
+    await importToken(issued.access_token);
+    const card = accountCard(popup, 'sandbox.business');
+    await card.getByText('Expiry unknown until the first refresh', { exact: true }).waitFor();
+    await popup.close();
+  });
+
+  it('should take a screenshot of the popup for the README', async () => {
+    const popup = await extension.context.newPage();
+    await popup.setViewportSize({ width: 360, height: 600 });
+    await popup.goto(extension.popupUrl);
+    await accountCard(popup, 'sandbox.creator').waitFor();
+    await mkdir('docs', { recursive: true });
+
+    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
+    await popup.close();
+  });
+
+  it('should remove an account after confirmation', async () => {
+    const popup = await extension.openPopup();
+    const card = accountCard(popup, 'sandbox.business');
+
+    await card.getByRole('button', { name: 'Remove' }).click();
+    await popup
+      .getByRole('group', { name: 'Remove @sandbox.business' })
+      .getByRole('button', { name: 'Remove' })
+      .click();
+
+    await card.waitFor({ state: 'detached' });
+    const stored = await extension.worker.evaluate(() => chrome.storage.local.get('vault'));
+    expect(JSON.stringify(stored)).not.toContain('17841405793187218');
+    await popup.close();
+  });
+
+  it('should clear a copied token from the clipboard after the chosen delay, only if unchanged', async () => {
+    await patchStoredSettings(extension, { clipboardClearSeconds: 5 });
+    const popup = await extension.openPopup();
+    const copy = accountCard(popup, 'sandbox.creator').getByRole('button', { name: 'Copy token' });
+
+    await copy.click();
+    await expect.poll(() => clipboard.read()).toMatch(/^IGAA/);
+    await popup.close();
+    await expect.poll(() => clipboard.read(), { timeout: 15_000 }).toBe('');
+
+    const again = await extension.openPopup();
+    await accountCard(again, 'sandbox.creator').getByRole('button', { name: 'Copy token' }).click();
+    await expect.poll(() => clipboard.read()).toMatch(/^IGAA/);
+    await clipboard.write('something the user copied later');
+    await new Promise((resolve) => setTimeout(resolve, 7_000));
+    expect(await clipboard.read()).toBe('something the user copied later');
+    await again.close();
+  });
+});
