@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { RequestError } from '@/utils/send-request';
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps {
@@ -18,8 +19,9 @@ export function CopyButton({ text, label, onCopied }: CopyButtonProps) {
       await navigator.clipboard.writeText(value);
       setStatus('Copied');
       onCopied?.(value);
-    } catch {
-      setStatus('Copy failed');
+    } catch (error) {
+      // A refusal from the background (a locked vault, say) says why; the clipboard itself does not.
+      setStatus(error instanceof RequestError ? error.payload.message : 'Copy failed');
     }
   };
   return (

@@ -3,41 +3,53 @@ import type { ErrorPayload } from '@/utils/errors';
 import { errorPayloadOf } from '@/utils/send-request';
 import { ErrorNotice } from './ErrorNotice';
 
+/** An imported account. */
+export interface Imported {
+  accountId: string;
+  username: string;
+}
+
 /** Props of {@link ImportTokenForm}. */
 export interface ImportTokenFormProps {
-  /** Validates and stores a token; resolves with the account's username. */
-  onImport: (token: string) => Promise<string>;
+  /** Validates and stores a token. */
+  onImport: (token: string) => Promise<Imported>;
+  /** Refreshes the imported token, to learn its expiry; resolves with what happened. */
+  onRefresh: (accountId: string) => Promise<string>;
 }
 
 /** Paste a token you already have; it is checked with Instagram before anything is stored. */
-export function ImportTokenForm({ onImport }: ImportTokenFormProps) {
+export function ImportTokenForm({ onImport, onRefresh }: ImportTokenFormProps) {
   const [token, setToken] = useState('');
   const [busy, setBusy] = useState(false);
-  const [done, setDone] = useState('');
+  const [imported, setImported] = useState<Imported | null>(null);
+  const [note, setNote] = useState('');
   const [error, setError] = useState<ErrorPayload | null>(null);
 
-  const submit = async (event: Event) => {
-    event.preventDefault();
+  const run = async (action: () => Promise<void>) => {
     setBusy(true);
     setError(null);
-    setDone('');
     try {
-      const username = await onImport(token);
-      setToken('');
-      setDone(
-        `Imported @${username}. Its expiry is unknown until the first refresh: use "Refresh now" on its card.`,
-      );
+      await action();
     } catch (caught) {
       setError(errorPayloadOf(caught));
     } finally {
       setBusy(false);
     }
   };
+  const submit = (event: Event) => {
+    event.preventDefault();
+    setImported(null);
+    setNote('');
+    void run(async () => {
+      setImported(await onImport(token));
+      setToken('');
+    });
+  };
 
   return (
     <details>
       <summary>Import a token</summary>
-      <form class="stack" onSubmit={(event) => void submit(event)}>
+      <form class="stack" onSubmit={submit}>
         <label class="field">
           <span>Token to import</span>
           <textarea
@@ -51,7 +63,23 @@ export function ImportTokenForm({ onImport }: ImportTokenFormProps) {
         <button type="submit" class="button" disabled={busy || token.trim() === ''}>
           {busy ? 'Checking…' : 'Import'}
         </button>
-        {done && <p role="status">{done}</p>}
+        {imported && (
+          <div class="stack" role="status">
+            <p>Imported @{imported.username}. Its expiry is unknown until the first refresh.</p>
+            {note ? (
+              <p>{note}</p>
+            ) : (
+              <button
+                type="button"
+                class="button"
+                disabled={busy}
+                onClick={() => void run(async () => setNote(await onRefresh(imported.accountId)))}
+              >
+                Refresh it now
+              </button>
+            )}
+          </div>
+        )}
         {error && <ErrorNotice error={error} />}
       </form>
     </details>

@@ -63,6 +63,23 @@ export function PassphraseSettings(props: PassphraseSettingsProps) {
     }, success);
   };
 
+  const newPassphraseFields = (
+    <>
+      <PassphraseField
+        label="New passphrase"
+        value={next}
+        onInput={setNext}
+        autoComplete="new-password"
+      />
+      <PassphraseField
+        label="Confirm passphrase"
+        value={confirm}
+        onInput={setConfirm}
+        autoComplete="new-password"
+      />
+    </>
+  );
+
   if (status.protection === 'device') {
     return (
       <form
@@ -76,18 +93,7 @@ export function PassphraseSettings(props: PassphraseSettingsProps) {
           Tokens are encrypted with a key kept by this browser profile. Add a passphrase so that a
           copy of the profile is useless without it.
         </p>
-        <PassphraseField
-          label="New passphrase"
-          value={next}
-          onInput={setNext}
-          autoComplete="new-password"
-        />
-        <PassphraseField
-          label="Confirm passphrase"
-          value={confirm}
-          onInput={setConfirm}
-          autoComplete="new-password"
-        />
+        {newPassphraseFields}
         {error && <ErrorNotice error={error} />}
         {done && <p role="status">{done}</p>}
         <button type="submit" class="button button--primary">
@@ -143,18 +149,7 @@ export function PassphraseSettings(props: PassphraseSettingsProps) {
           onInput={setCurrent}
           autoComplete="current-password"
         />
-        <PassphraseField
-          label="New passphrase"
-          value={next}
-          onInput={setNext}
-          autoComplete="new-password"
-        />
-        <PassphraseField
-          label="Confirm passphrase"
-          value={confirm}
-          onInput={setConfirm}
-          autoComplete="new-password"
-        />
+        {newPassphraseFields}
         <div class="row">
           <button type="submit" class="button button--primary">
             Change passphrase

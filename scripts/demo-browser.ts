@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type BrowserContext } from 'playwright-core';
 import { POPUP_URL } from './extension-id';
+import { extensionLaunchArgs } from './find-chromium';
 
 /** True when a window can be shown: X11, Wayland, or macOS. */
 export function hasDisplay(
@@ -33,12 +34,7 @@ export async function openDemoBrowser(
     handleSIGTERM: false,
     handleSIGHUP: false,
     args: [
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...extensionLaunchArgs(extensionDir),
       // Chromium refuses its sandbox to root, e.g. in a container.
       ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
     ],

@@ -26,3 +26,18 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string | und
   if (configured) return isExecutable(configured) ? configured : undefined;
   return CANDIDATE_PATHS.find(isExecutable);
 }
+
+/**
+ * Flags every Chromium launched here shares: the extension loaded unpacked, and none of the
+ * background traffic that a closed network would refuse (first-run, sync, component updates).
+ */
+export function extensionLaunchArgs(extensionDir: string): string[] {
+  return [
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
+  ];
+}

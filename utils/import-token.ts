@@ -18,7 +18,7 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_.|-]{20,2048}$/;
 export async function importToken(
   pasted: string,
   profileId?: string,
-): Promise<{ username: string; replaced: boolean }> {
+): Promise<{ accountId: string; username: string; replaced: boolean }> {
   const token = pasted.trim();
   if (!TOKEN_SHAPE.test(token)) {
     throw new AppError('token_invalid', { message: 'That does not look like an access token.' });
@@ -59,5 +59,5 @@ export async function importToken(
     }),
     token,
   );
-  return { username: me.username, replaced };
+  return { accountId, username: me.username, replaced };
 }

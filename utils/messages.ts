@@ -68,7 +68,7 @@ export interface ResponseMap {
   refreshNow: UpkeepReport;
   checkNow: UpkeepReport;
   removeAccount: null;
-  importToken: { username: string; replaced: boolean };
+  importToken: { accountId: string; username: string; replaced: boolean };
   clipboardCopied: null;
 }
 

@@ -77,18 +77,34 @@ describe('popup states', () => {
     expect(openOptionsPage).toHaveBeenCalled();
   });
 
-  it('should show the unlock form while locked, and the accounts once unlocked', async () => {
+  it('should show the unlock form and "Locked" accounts while locked, and the tokens once unlocked', async () => {
     await store();
     await enablePassphrase('long enough pass');
     await lockVault();
     render(<App />);
 
-    fireEvent.input(await screen.findByLabelText('Passphrase'), {
-      target: { value: 'long enough pass' },
-    });
+    expect(within(await card()).getByText('Locked')).toBeVisible();
+    expect(within(await card()).getByLabelText('Access token')).toHaveTextContent('••••••');
+    expect(screen.queryByRole('button', { name: 'Connect Instagram account' })).toBeNull();
+    fireEvent.input(screen.getByLabelText('Passphrase'), { target: { value: 'long enough pass' } });
     fireEvent.click(screen.getByRole('button', { name: 'Unlock' }));
 
-    expect(await card()).toBeVisible();
+    await waitFor(async () => expect(within(await card()).getByText('Valid')).toBeVisible());
+    expect(within(await card()).getByLabelText('Access token')).toHaveTextContent(
+      TOKEN.slice(0, 6),
+    );
+  });
+
+  it('should say why a copy is refused while locked', async () => {
+    await store();
+    await enablePassphrase('long enough pass');
+    await lockVault();
+    render(<App />);
+
+    fireEvent.click(within(await card()).getByRole('button', { name: 'Copy token' }));
+
+    expect(await screen.findByText('Your tokens are locked.')).toBeVisible();
+    expect(writeText).not.toHaveBeenCalled();
   });
 
   it('should explain an unreadable vault and offer to reset it', async () => {
@@ -293,6 +309,15 @@ describe('import a token', () => {
     expect(await screen.findByText(/Imported @sandbox.business/)).toBeVisible();
     expect(await card('sandbox.business')).toHaveTextContent(
       'Expiry unknown until the first refresh',
+    );
+    stubFetch({
+      '/refresh_access_token': () =>
+        json({ access_token: fakeToken('Renewed4'), token_type: 'bearer', expires_in: 5_184_000 }),
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh it now' }));
+    expect(await screen.findByText('Refreshed: valid for another 60 days.')).toBeVisible();
+    await waitFor(async () =>
+      expect(await card('sandbox.business')).toHaveTextContent('Expires in 60 days'),
     );
   });
 

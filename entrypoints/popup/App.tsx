@@ -24,17 +24,14 @@ const scheduleClear = (text: string) => {
 };
 
 function Accounts({ state, now }: { state: PopupState; now: number }) {
+  const locked = state.vault?.locked ?? false;
   const renderAccount = (account: AccountSummary) => {
     const accountId = account.id;
     return (
       <AccountCard
         key={accountId}
         account={account}
-        status={accountStatus(account, {
-          now,
-          locked: false,
-          warningWindowMs: state.warningWindowMs,
-        })}
+        status={accountStatus(account, { now, locked, warningWindowMs: state.warningWindowMs })}
         preview={state.tokenPreviews[accountId] ?? null}
         profile={state.profiles.find((profile) => profile.id === account.profileId)}
         now={now}
@@ -82,28 +79,33 @@ export function App() {
             error={loaded.state.vaultError}
             onReset={() => sendRequest({ type: 'resetVault' }).then(() => undefined)}
           />
-        ) : loaded.state.vault?.locked ? (
-          <UnlockForm
-            onUnlock={(passphrase) =>
-              sendRequest({ type: 'unlock', passphrase }).then(() => undefined)
-            }
-          />
         ) : (
           <>
-            <ConnectPanel
-              progress={loaded.state.connect}
-              setupComplete={loaded.state.setupComplete}
-              onConnect={connect}
-              onDismiss={() => void sendRequest({ type: 'dismissConnect' })}
-              onOpenSettings={openSettings}
-            />
+            {loaded.state.vault?.locked ? (
+              <UnlockForm
+                onUnlock={(passphrase) =>
+                  sendRequest({ type: 'unlock', passphrase }).then(() => undefined)
+                }
+              />
+            ) : (
+              <ConnectPanel
+                progress={loaded.state.connect}
+                setupComplete={loaded.state.setupComplete}
+                onConnect={connect}
+                onDismiss={() => void sendRequest({ type: 'dismissConnect' })}
+                onOpenSettings={openSettings}
+              />
+            )}
             {startError && <ErrorNotice error={startError} />}
             <Accounts state={loaded.state} now={now} />
-            <ImportTokenForm
-              onImport={(token) =>
-                sendRequest({ type: 'importToken', token }).then((reply) => reply.username)
-              }
-            />
+            {!loaded.state.vault?.locked && (
+              <ImportTokenForm
+                onImport={(token) => sendRequest({ type: 'importToken', token })}
+                onRefresh={(accountId) =>
+                  sendRequest({ type: 'refreshNow', accountId }).then(describeUpkeep)
+                }
+              />
+            )}
           </>
         ))}
     </main>

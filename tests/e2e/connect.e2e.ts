@@ -1,31 +1,29 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SANDBOX_CLIENT_ID } from '../../sandbox/defaults';
 import { openClipboardReader, type ClipboardReader } from './support/clipboard';
-import { accountCard, configureThroughOptions, startConnect } from './support/extension-pages';
+import { accountCard, startConnect } from './support/extension-pages';
 import { findChromium } from '../../scripts/find-chromium';
-import { launchExtension, type LoadedExtension } from './support/launch-extension';
-import { startTestStack, type TestStack } from './support/stack';
+import {
+  launchConfiguredExtension,
+  type ConfiguredExtension,
+} from './support/configured-extension';
+import type { LoadedExtension } from './support/launch-extension';
+import type { TestStack } from './support/stack';
 
 describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', () => {
+  let harness: ConfiguredExtension;
   let stack: TestStack;
   let extension: LoadedExtension;
   let clipboard: ClipboardReader;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    extension = await launchExtension();
+    harness = await launchConfiguredExtension();
+    ({ stack, extension } = harness);
     clipboard = await openClipboardReader(extension.context);
-    await configureThroughOptions(extension, {
-      clientId: SANDBOX_CLIENT_ID,
-      proxyUrl: stack.proxyUrl,
-      sandboxUrl: stack.sandboxUrl,
-    });
   });
 
   afterAll(async () => {
     await clipboard?.close();
-    await extension?.close();
-    await stack?.stack.close();
+    await harness?.close();
   });
 
   beforeEach(async () => {

@@ -1,34 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CLIENT_ID } from '../../sandbox/defaults';
-import {
-  accountCard,
-  configureThroughOptions,
-  connectWithoutConsentPage,
-} from './support/extension-pages';
+import { accountCard, connectWithoutConsentPage } from './support/extension-pages';
 import { findChromium } from '../../scripts/find-chromium';
-import { launchExtension, type LoadedExtension } from './support/launch-extension';
-import { startTestStack, type TestStack } from './support/stack';
+import {
+  launchConfiguredExtension,
+  type ConfiguredExtension,
+} from './support/configured-extension';
+import type { LoadedExtension } from './support/launch-extension';
+import type { TestStack } from './support/stack';
 import { backdateLastCheck, fireUpkeepAlarm, readBadge } from './support/worker-storage';
 
 const USER_ID = '27640875392278831';
 
 describe.skipIf(!findChromium())('token lifecycle in Chromium', () => {
+  let harness: ConfiguredExtension;
   let stack: TestStack;
   let extension: LoadedExtension;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    extension = await launchExtension();
-    await configureThroughOptions(extension, {
-      clientId: SANDBOX_CLIENT_ID,
-      proxyUrl: stack.proxyUrl,
-      sandboxUrl: stack.sandboxUrl,
-    });
+    harness = await launchConfiguredExtension();
+    ({ stack, extension } = harness);
   });
 
   afterAll(async () => {
-    await extension?.close();
-    await stack?.stack.close();
+    await harness?.close();
   });
 
   it('should show "Revoked" in the popup and the badge once the check alarm finds the token revoked', async () => {

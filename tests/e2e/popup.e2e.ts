@@ -1,15 +1,14 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX_CLIENT_ID } from '../../sandbox/defaults';
 import { findChromium } from '../../scripts/find-chromium';
 import { openClipboardReader, type ClipboardReader } from './support/clipboard';
+import { accountCard, connectWithoutConsentPage } from './support/extension-pages';
 import {
-  accountCard,
-  configureThroughOptions,
-  connectWithoutConsentPage,
-} from './support/extension-pages';
-import { launchExtension, type LoadedExtension } from './support/launch-extension';
-import { startTestStack, type TestStack } from './support/stack';
+  launchConfiguredExtension,
+  type ConfiguredExtension,
+} from './support/configured-extension';
+import type { LoadedExtension } from './support/launch-extension';
+import type { TestStack } from './support/stack';
 import { patchStoredSettings } from './support/worker-storage';
 
 const CREATOR_ID = '27640875392278831';
@@ -19,26 +18,21 @@ function parseJson(text: string): unknown {
 }
 
 describe.skipIf(!findChromium())('the popup in Chromium', () => {
+  let harness: ConfiguredExtension;
   let stack: TestStack;
   let extension: LoadedExtension;
   let clipboard: ClipboardReader;
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    extension = await launchExtension();
+    harness = await launchConfiguredExtension();
+    ({ stack, extension } = harness);
     clipboard = await openClipboardReader(extension.context);
-    await configureThroughOptions(extension, {
-      clientId: SANDBOX_CLIENT_ID,
-      proxyUrl: stack.proxyUrl,
-      sandboxUrl: stack.sandboxUrl,
-    });
     await connectWithoutConsentPage(extension, stack.control).then((popup) => popup.close());
   });
 
   afterAll(async () => {
     await clipboard?.close();
-    await extension?.close();
-    await stack?.stack.close();
+    await harness?.close();
   });
 
   it('should copy the token in each format', async () => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import * as z from 'zod/mini';
-import { findChromium } from '../../../scripts/find-chromium';
+import { extensionLaunchArgs, findChromium } from '../../../scripts/find-chromium';
 
 /** The production build that `npm run build` writes and the browser tests load. */
 export const BUILT_EXTENSION_DIR = resolve('.output/chrome-mv3');
@@ -40,17 +40,7 @@ export async function launchExtension(
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-    ],
+    args: ['--headless=new', '--no-sandbox', '--disable-gpu', ...extensionLaunchArgs(extensionDir)],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;

@@ -1,0 +1,31 @@
+/** The usual start of a browser test: sandbox and proxy up, extension loaded and set up. */
+import { SANDBOX_CLIENT_ID } from '../../../sandbox/defaults';
+import { configureThroughOptions } from './extension-pages';
+import { launchExtension, type LoadedExtension } from './launch-extension';
+import { startTestStack, type TestStack } from './stack';
+
+/** A configured extension with its stack. */
+export interface ConfiguredExtension {
+  stack: TestStack;
+  extension: LoadedExtension;
+  close(): Promise<void>;
+}
+
+/** Starts the stack, loads the built extension, and fills in its settings through the options page. */
+export async function launchConfiguredExtension(): Promise<ConfiguredExtension> {
+  const stack = await startTestStack();
+  const extension = await launchExtension();
+  await configureThroughOptions(extension, {
+    clientId: SANDBOX_CLIENT_ID,
+    proxyUrl: stack.proxyUrl,
+    sandboxUrl: stack.sandboxUrl,
+  });
+  return {
+    stack,
+    extension,
+    async close() {
+      await extension.close();
+      await stack.stack.close();
+    },
+  };
+}
