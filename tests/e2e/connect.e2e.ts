@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openClipboardReader, type ClipboardReader } from './support/clipboard';
+import type { ClipboardReader } from './support/clipboard';
 import { accountCard, startConnect } from './support/extension-pages';
 import { findChromium } from '../../scripts/find-chromium';
 import {
@@ -17,12 +17,10 @@ describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', 
 
   beforeAll(async () => {
     harness = await launchConfiguredExtension();
-    ({ stack, extension } = harness);
-    clipboard = await openClipboardReader(extension.context);
+    ({ stack, extension, clipboard } = harness);
   });
 
   afterAll(async () => {
-    await clipboard?.close();
     await harness?.close();
   });
 

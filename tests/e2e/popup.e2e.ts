@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/find-chromium';
-import { openClipboardReader, type ClipboardReader } from './support/clipboard';
+import type { ClipboardReader } from './support/clipboard';
 import { accountCard, connectWithoutConsentPage } from './support/extension-pages';
 import {
   launchConfiguredExtension,
@@ -25,13 +25,11 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
 
   beforeAll(async () => {
     harness = await launchConfiguredExtension();
-    ({ stack, extension } = harness);
-    clipboard = await openClipboardReader(extension.context);
+    ({ stack, extension, clipboard } = harness);
     await connectWithoutConsentPage(extension, stack.control).then((popup) => popup.close());
   });
 
   afterAll(async () => {
-    await clipboard?.close();
     await harness?.close();
   });
 

@@ -1,5 +1,6 @@
 /** The usual start of a browser test: sandbox and proxy up, extension loaded and set up. */
 import { SANDBOX_CLIENT_ID } from '../../../sandbox/defaults';
+import { openClipboardReader, type ClipboardReader } from './clipboard';
 import { configureThroughOptions } from './extension-pages';
 import { launchExtension, type LoadedExtension } from './launch-extension';
 import { startTestStack, type TestStack } from './stack';
@@ -8,10 +9,14 @@ import { startTestStack, type TestStack } from './stack';
 export interface ConfiguredExtension {
   stack: TestStack;
   extension: LoadedExtension;
+  clipboard: ClipboardReader;
   close(): Promise<void>;
 }
 
-/** Starts the stack, loads the built extension, and fills in its settings through the options page. */
+/**
+ * Starts the stack, loads the built extension, fills in its settings through the options page,
+ * and opens a clipboard reader.
+ */
 export async function launchConfiguredExtension(): Promise<ConfiguredExtension> {
   const stack = await startTestStack();
   const extension = await launchExtension();
@@ -20,10 +25,13 @@ export async function launchConfiguredExtension(): Promise<ConfiguredExtension> 
     proxyUrl: stack.proxyUrl,
     sandboxUrl: stack.sandboxUrl,
   });
+  const clipboard = await openClipboardReader(extension.context);
   return {
     stack,
     extension,
+    clipboard,
     async close() {
+      await clipboard.close();
       await extension.close();
       await stack.stack.close();
     },
