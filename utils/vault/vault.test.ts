@@ -285,6 +285,17 @@ describe('passphrase lock', () => {
     expect(await browser.storage.session.get(null)).toEqual({});
   });
 
+  it('should record use at most once a minute, so that reading does not keep writing', async () => {
+    const sessionSet = vi.spyOn(browser.storage.session, 'set');
+
+    await readAccountToken('1020');
+    await readAccountToken('1020');
+    vi.setSystemTime(START.getTime() + 60_000);
+    await readAccountToken('1020');
+
+    expect(sessionSet).toHaveBeenCalledTimes(1);
+  });
+
   it('should honour a configured auto-lock time even when the alarm has not run yet', async () => {
     await setAutoLockMinutes(5);
 

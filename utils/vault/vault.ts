@@ -32,6 +32,9 @@ import { unlockDelayMs } from './unlock-throttle';
 
 const VAULT_MUTEX = 'vault';
 
+/** How often use of an unlocked vault is recorded for the idle auto-lock. */
+const ACTIVITY_WRITE_INTERVAL_MS = 60_000;
+
 /** What the UI needs to know about the vault. */
 export interface VaultStatus {
   protection: 'device' | 'passphrase';
@@ -78,7 +81,11 @@ async function getDataKey(vault: VaultData): Promise<CryptoKey> {
       await vaultSessionItem.removeValue();
       throw new VaultLockedError();
     }
-    await vaultSessionItem.setValue({ key: session.key, lastUsedAt: now });
+    // Recording use at most once a minute keeps storage quiet: pages redraw on every storage
+    // change, and a page that decrypts to draw must not set off another redraw.
+    if (now - session.lastUsedAt >= ACTIVITY_WRITE_INTERVAL_MS) {
+      await vaultSessionItem.setValue({ key: session.key, lastUsedAt: now });
+    }
     return importSessionKey(session.key);
   }
   const stored = await loadDeviceKey();
