@@ -33,20 +33,14 @@ export interface UpkeepReport {
   decision?: RefreshDecision;
 }
 
-function event(
-  type: AccountEvent['type'],
-  ok: boolean,
-  message: string,
-  error?: unknown,
-): AccountEvent {
-  const payload = error === undefined ? undefined : toErrorPayload(error);
-  return {
-    at: Date.now(),
-    type,
-    ok,
-    message: payload ? payload.message : message,
-    ...(payload ? { code: payload.code, hint: payload.hint } : {}),
-  };
+function successEvent(type: AccountEvent['type'], message: string): AccountEvent {
+  return { at: Date.now(), type, ok: true, message };
+}
+
+/** A failure as history: the user-facing message and fix, never the raw error. */
+function failureEvent(type: AccountEvent['type'], error: unknown): AccountEvent {
+  const { code, message, hint } = toErrorPayload(error);
+  return { at: Date.now(), type, ok: false, message, code, hint };
 }
 
 /** Records a failed check or refresh: dead, transient (retry later with backoff), or refused. */
@@ -64,7 +58,7 @@ async function recordFailure(
       lastCheckedAt: task === 'check' ? now : current.lastCheckedAt,
       events: appendEvent(
         current.events,
-        event(task === 'check' ? 'check_failed' : 'refresh_failed', false, '', error),
+        failureEvent(task === 'check' ? 'check_failed' : 'refresh_failed', error),
       ),
     };
     if (failure.kind === 'dead') return { ...base, health: failure.health, retry: null };
@@ -117,7 +111,7 @@ async function refreshLocked(
         lastRefreshedAt: now,
         events: appendEvent(
           current.events,
-          event('refreshed', true, 'Refreshed: valid for another 60 days.'),
+          successEvent('refreshed', 'Refreshed: valid for another 60 days.'),
         ),
       };
     },
@@ -147,14 +141,14 @@ async function checkLocked(account: AccountSummary, policy: LifecyclePolicy): Pr
         ...base,
         health: 'rate_limited',
         retry: { attempt: 0, notBefore: now + HIGH_USAGE_PAUSE_MS },
-        events: appendEvent(current.events, event('checked', false, '', warning)),
+        events: appendEvent(current.events, failureEvent('checked', warning)),
       };
     }
     // A healthy check is history only when it ends a problem; routine ones would drown the rest.
     const events =
       current.health === 'ok'
         ? current.events
-        : appendEvent(current.events, event('checked', true, 'Checked: the token works again.'));
+        : appendEvent(current.events, successEvent('checked', 'Checked: the token works again.'));
     return { ...base, health: 'ok', retry: null, events };
   });
 }
