@@ -25,7 +25,7 @@ function state(
   accounts: LifecycleState['accounts'],
   overrides: Partial<LifecycleState> = {},
 ): LifecycleState {
-  return { accounts, policy: POLICY, locked: false, now: NOW, ...overrides };
+  return { accounts, policy: POLICY, locked: false, vaultError: null, now: NOW, ...overrides };
 }
 
 const fresh = makeAccount({

@@ -1,4 +1,4 @@
-/** A snapshot of everything the popup and the badge show, read from storage. */
+/** A snapshot of everything the popup shows, read from storage. */
 import { listAccounts, readTokenPreviews, type AccountSummary } from './account-store';
 import { readConnectProgress, type ConnectProgress } from './connect-account';
 import { toErrorPayload, type ErrorPayload } from './errors';
@@ -18,8 +18,6 @@ export interface AppState {
   setupComplete: boolean;
   /** A token this close to expiry is "expiring". */
   warningWindowMs: number;
-  /** Seconds after which a copied token is cleared from the clipboard; null for never. */
-  clipboardClearSeconds: number | null;
   /** App profiles, for the inspect panel and for building copy formats. */
   profiles: ProfileView[];
 }
@@ -53,7 +51,6 @@ export async function readAppState(): Promise<AppState> {
     connect: connect ?? null,
     setupComplete: stored !== null && isSetupComplete(stored),
     warningWindowMs: lifecyclePolicy(settings).warningWindowMs,
-    clipboardClearSeconds: settings.clipboardClearSeconds,
     profiles: settings.profiles.map(({ id, name, proxyUrl, graphUrl }) => ({
       id,
       name,

@@ -2,32 +2,18 @@ import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { makeAccount } from '@/tests/unit/fixtures';
 import { saveAccount } from './account-store';
-import type { AppState } from './app-state';
+import { lifecyclePolicy } from './lifecycle-policy';
+import { readLifecycleState, type LifecycleState } from './lifecycle-state';
+import { createDefaultSettings } from './settings';
 import { BADGE_COLORS, describeBadge, updateBadge } from './badge';
 import { enablePassphrase, lockVault } from './vault/vault';
 
 const DAY = 86_400_000;
 const NOW = Date.parse('2026-11-28T12:00:00Z');
-const VAULT = {
-  protection: 'device',
-  locked: false,
-  autoLockMinutes: 15,
-  unlockRetryAfterMs: 0,
-} as const;
-const LOCKED = { ...VAULT, protection: 'passphrase', locked: true } as const;
+const POLICY = lifecyclePolicy(createDefaultSettings());
 
-function state(overrides: Partial<AppState>): AppState {
-  return {
-    vault: VAULT,
-    vaultError: null,
-    accounts: [],
-    connect: null,
-    setupComplete: true,
-    warningWindowMs: 10 * DAY,
-    clipboardClearSeconds: 60,
-    profiles: [],
-    ...overrides,
-  };
+function state(overrides: Partial<LifecycleState>): LifecycleState {
+  return { accounts: [], policy: POLICY, locked: false, vaultError: null, now: NOW, ...overrides };
 }
 
 const healthy = makeAccount({ id: '1', username: 'fine.one', expiresAt: NOW + 40 * DAY });
@@ -42,11 +28,11 @@ const stuck = makeAccount({
 
 describe('describeBadge', () => {
   it('should be empty when every token is fine', () => {
-    expect(describeBadge(state({ accounts: [healthy] }), NOW)).toMatchObject({ text: '' });
+    expect(describeBadge(state({ accounts: [healthy] }))).toMatchObject({ text: '' });
   });
 
   it('should show an amber sign naming the account inside the warning window', () => {
-    const actual = describeBadge(state({ accounts: [healthy, expiring] }), NOW);
+    const actual = describeBadge(state({ accounts: [healthy, expiring] }));
 
     expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.amber });
     expect(actual.title).toContain('@soon.gone: expires in 4 days.');
@@ -54,14 +40,14 @@ describe('describeBadge', () => {
   });
 
   it('should show a red sign for a revoked token, saying which and why', () => {
-    const actual = describeBadge(state({ accounts: [expiring, revoked] }), NOW);
+    const actual = describeBadge(state({ accounts: [expiring, revoked] }));
 
     expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.red });
     expect(actual.title).toContain('@was.revoked: token revoked. Reconnect it.');
   });
 
   it('should show a red sign when refreshing failed', () => {
-    expect(describeBadge(state({ accounts: [stuck] }), NOW)).toMatchObject({
+    expect(describeBadge(state({ accounts: [stuck] }))).toMatchObject({
       color: BADGE_COLORS.red,
     });
   });
@@ -69,17 +55,17 @@ describe('describeBadge', () => {
   it('should show a red sign for an expired token', () => {
     const expired = makeAccount({ username: 'too.late', expiresAt: NOW - DAY });
 
-    expect(describeBadge(state({ accounts: [expired] }), NOW).title).toContain(
+    expect(describeBadge(state({ accounts: [expired] })).title).toContain(
       '@too.late: token expired.',
     );
   });
 
   it('should show a lock sign while locked, unless a token needs action now', () => {
-    expect(describeBadge(state({ vault: LOCKED, accounts: [expiring] }), NOW)).toMatchObject({
+    expect(describeBadge(state({ locked: true, accounts: [expiring] }))).toMatchObject({
       text: '🔒',
       color: BADGE_COLORS.grey,
     });
-    expect(describeBadge(state({ vault: LOCKED, accounts: [revoked] }), NOW).color).toBe(
+    expect(describeBadge(state({ locked: true, accounts: [revoked] })).color).toBe(
       BADGE_COLORS.red,
     );
   });
@@ -87,10 +73,8 @@ describe('describeBadge', () => {
   it('should show a red sign when the vault cannot be read', () => {
     const actual = describeBadge(
       state({
-        vault: null,
         vaultError: { code: 'vault_corrupt', message: 'Cannot decrypt.', hint: 'Reset the vault.' },
       }),
-      NOW,
     );
 
     expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.red });
@@ -105,7 +89,7 @@ describe('updateBadge', () => {
     vi.spyOn(browser.action, 'setBadgeBackgroundColor').mockResolvedValue();
     await saveAccount(revoked.id, () => revoked, 'IGAAtoken');
 
-    await updateBadge();
+    await updateBadge(await readLifecycleState());
 
     expect(setBadgeText).toHaveBeenLastCalledWith({ text: '!' });
     expect(setTitle.mock.lastCall?.[0].title).toContain('@was.revoked');
@@ -118,7 +102,7 @@ describe('updateBadge', () => {
     await enablePassphrase('long enough pass');
     await lockVault();
 
-    await updateBadge();
+    await updateBadge(await readLifecycleState());
 
     expect(setBadgeText).toHaveBeenLastCalledWith({ text: '🔒' });
   });

@@ -1,7 +1,7 @@
 /** The toolbar badge: empty when all is well, otherwise a sign and a tooltip that says why. */
 import { browser } from 'wxt/browser';
 import { accountStatus } from './account-status';
-import { readAppState, type AppState } from './app-state';
+import type { LifecycleState } from './lifecycle-state';
 import { formatRelative } from './format-expiry';
 
 /** What the badge shows. */
@@ -17,8 +17,8 @@ export const BADGE_COLORS = { red: '#d93025', amber: '#f29900', grey: '#5f6368' 
 const APP_NAME = 'Token Tool for Instagram';
 
 /** Chooses the badge for the current state: red problems first, then the lock, then amber. */
-export function describeBadge(state: AppState, now: number): BadgeView {
-  const { vault, vaultError, accounts } = state;
+export function describeBadge(state: LifecycleState): BadgeView {
+  const { vaultError, accounts, locked, now } = state;
   if (vaultError) {
     return {
       text: '!',
@@ -26,7 +26,7 @@ export function describeBadge(state: AppState, now: number): BadgeView {
       title: `${APP_NAME}: ${vaultError.message} ${vaultError.hint}`,
     };
   }
-  const context = { now, locked: false, warningWindowMs: state.warningWindowMs };
+  const context = { now, locked: false, warningWindowMs: state.policy.warningWindowMs };
   const red: string[] = [];
   const amber: string[] = [];
   for (const account of accounts) {
@@ -42,7 +42,7 @@ export function describeBadge(state: AppState, now: number): BadgeView {
   }
   if (red.length > 0)
     return { text: '!', color: BADGE_COLORS.red, title: [APP_NAME, ...red, ...amber].join('\n') };
-  if (vault?.locked) {
+  if (locked) {
     return {
       text: '🔒',
       color: BADGE_COLORS.grey,
@@ -54,9 +54,9 @@ export function describeBadge(state: AppState, now: number): BadgeView {
   return { text: '', color: BADGE_COLORS.grey, title: APP_NAME };
 }
 
-/** Redraws the badge and its tooltip from stored state. */
-export async function updateBadge(): Promise<void> {
-  const view = describeBadge(await readAppState(), Date.now());
+/** Redraws the badge and its tooltip. */
+export async function updateBadge(state: LifecycleState): Promise<void> {
+  const view = describeBadge(state);
   await Promise.all([
     browser.action.setBadgeText({ text: view.text }),
     browser.action.setBadgeBackgroundColor({ color: view.color }),

@@ -1,5 +1,6 @@
 /** Everything the lifecycle decides from, read in one place. */
 import { listAccounts, type AccountSummary } from './account-store';
+import { toErrorPayload, type ErrorPayload } from './errors';
 import { lifecyclePolicy, type LifecyclePolicy } from './lifecycle-policy';
 import { createDefaultSettings } from './settings';
 import { readSettings } from './settings-store';
@@ -10,6 +11,8 @@ export interface LifecycleState {
   accounts: AccountSummary[];
   policy: LifecyclePolicy;
   locked: boolean;
+  /** Why the vault cannot be read, if it cannot; there are then no accounts to look after. */
+  vaultError: ErrorPayload | null;
   now: number;
 }
 
@@ -18,15 +21,18 @@ export interface LifecycleState {
  * never stops tokens from being refreshed; an unreadable vault has no accounts to look after.
  */
 export async function readLifecycleState(): Promise<LifecycleState> {
-  const [accounts, settings, vault] = await Promise.all([
-    listAccounts().catch(() => []),
+  const [vault, settings] = await Promise.all([
+    Promise.all([getVaultStatus(), listAccounts()]).then(
+      ([status, accounts]) => ({ status, accounts, error: null }),
+      (error: unknown) => ({ status: null, accounts: [], error: toErrorPayload(error) }),
+    ),
     readSettings().catch(() => createDefaultSettings()),
-    getVaultStatus().catch(() => null),
   ]);
   return {
-    accounts,
+    accounts: vault.accounts,
     policy: lifecyclePolicy(settings),
-    locked: vault?.locked ?? false,
+    locked: vault.status?.locked ?? false,
+    vaultError: vault.error,
     now: Date.now(),
   };
 }

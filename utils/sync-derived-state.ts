@@ -11,7 +11,7 @@ import { notifyAccounts } from './notify-accounts';
 /** Reconciles alarms, redraws the badge and sends due notifications. */
 export async function syncDerivedState(): Promise<void> {
   const state = await readLifecycleState();
-  await Promise.all([reconcileAlarms(state), updateBadge(), notifyAccounts(state)]);
+  await Promise.all([reconcileAlarms(state), updateBadge(state), notifyAccounts(state)]);
 }
 
 let pending: Promise<void> | undefined;
