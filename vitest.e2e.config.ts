@@ -5,7 +5,7 @@ export default defineConfig({
     name: 'browser',
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
-    globalSetup: ['tests/e2e/support/global-setup.ts'],
+    globalSetup: ['tests/support/browser/global-setup.ts'],
     // Two cores: one Chromium at a time keeps timings honest and the machine responsive.
     fileParallelism: false,
     // A real browser on a busy 2-core CI machine can miss a beat; one retry there, none locally,

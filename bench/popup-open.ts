@@ -4,7 +4,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { Page } from 'playwright-core';
-import { launchExtension } from '../tests/e2e/support/launch-extension';
+import { launchExtension } from '../tests/support/browser/launch-extension';
 import { summarise, timePair, type TimingSummary } from './stats';
 
 /** Measured opens of each page. */

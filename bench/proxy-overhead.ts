@@ -10,7 +10,7 @@ import {
   parseJsonKeepingIds,
 } from '../shared/instagram-responses';
 import { ExchangeResponseSchema } from '../shared/exchange-contract';
-import { authorizationCode, exchangeOver, REDIRECT_URI } from '../proxy/test-support/sandbox-stack';
+import { authorizationCode, exchangeOver, REDIRECT_URI } from '../tests/support/sandbox-stack';
 import { createSandboxControl } from '../sandbox/control-client';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from '../sandbox/defaults';
 import { EXTENSION_ORIGIN } from '../scripts/extension-id';

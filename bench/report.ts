@@ -1,55 +1,14 @@
 /** Compact text tables of the bench results, one section per measurement. */
-import { isOverBudget, type BundleSize } from './bundle-size';
+import { formatSection } from '../scripts/format-table';
 import type { PopupOpen } from './popup-open';
 import type { ProxyOverhead } from './proxy-overhead';
 import type { TimingSummary } from './stats';
 import type { VaultCrypto } from './vault-crypto';
 
-/** Kilobytes with one decimal, as budgets are quoted. */
-export function formatKb(bytes: number): string {
-  return `${(bytes / 1024).toFixed(1)} KB`;
-}
-
 /** Milliseconds with enough decimals to tell sub-millisecond figures apart. */
 export function formatMs(ms: number): string {
   const digits = Math.abs(ms) < 1 ? 3 : Math.abs(ms) < 100 ? 2 : 1;
   return `${ms.toFixed(digits)} ms`;
-}
-
-/** A titled table: the first column left-aligned, the others right-aligned. */
-export function formatSection(title: string, header: readonly string[], rows: readonly string[][]) {
-  const table = [[title, ...header], ...rows];
-  const widths = table[0]?.map((_, column) =>
-    Math.max(...table.map((row) => (row[column] ?? '').length)),
-  );
-  return table
-    .map((row) =>
-      row
-        .map((cell, column) => {
-          const width = widths?.[column] ?? 0;
-          return column === 0 ? cell.padEnd(width) : cell.padStart(width);
-        })
-        .join('   ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
-
-/** Sizes against budgets; the last column says `OVER` when a budget is broken. */
-export function bundleSection(sizes: readonly BundleSize[]): string {
-  return formatSection(
-    'Bundle sizes (JS+CSS, gzip -9)',
-    ['files', 'raw', 'gzip', 'budget', 'headroom', ''],
-    sizes.map((size) => [
-      size.name,
-      String(size.files.length),
-      formatKb(size.rawBytes),
-      formatKb(size.gzipBytes),
-      size.budgetBytes === undefined ? '–' : formatKb(size.budgetBytes),
-      size.budgetBytes === undefined ? '–' : formatKb(size.budgetBytes - size.gzipBytes),
-      size.budgetBytes === undefined ? 'info' : isOverBudget(size) ? 'OVER' : 'ok',
-    ]),
-  );
 }
 
 function timingRow(label: string, timing: TimingSummary): string[] {

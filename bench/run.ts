@@ -8,10 +8,12 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildExtension, PROJECT_ROOT } from '../scripts/build-extension';
 import { findChromium } from '../scripts/find-chromium';
-import { isOverBudget, measureBundles } from './bundle-size';
+import { formatSizeTable } from '../scripts/format-size-table';
+import { inspectBuild } from '../scripts/inspect-build';
+import { judgeBundles } from '../scripts/judge-bundles';
 import { measurePopupOpen, type PopupOpen } from './popup-open';
 import { measureProxyOverhead } from './proxy-overhead';
-import { bundleSection, popupSection, proxySection, vaultSection } from './report';
+import { popupSection, proxySection, vaultSection } from './report';
 import { measureVaultCrypto } from './vault-crypto';
 
 const RESULTS_FILE = join(PROJECT_ROOT, '.tmp', 'bench.json');
@@ -22,8 +24,8 @@ async function main(): Promise<number> {
     console.log('Building the production extension into a temporary folder…');
     const extensionDir = await buildExtension({ outDir: buildDir });
 
-    const bundles = await measureBundles(extensionDir);
-    console.log(`\n${bundleSection(bundles)}\n`);
+    const parts = await inspectBuild(extensionDir);
+    console.log(`\n${formatSizeTable(parts)}\n`);
 
     console.log('Timing code exchanges…');
     const proxy = await measureProxyOverhead();
@@ -48,7 +50,7 @@ async function main(): Promise<number> {
     const results = {
       date: new Date().toISOString(),
       machine: { node: process.version, platform: process.platform, cpus: availableParallelism() },
-      bundles,
+      bundles: parts.map((part) => part.size),
       proxy,
       vault,
       popupOpen,
@@ -56,10 +58,9 @@ async function main(): Promise<number> {
     await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Results written to ${RESULTS_FILE}`);
 
-    const over = bundles.filter(isOverBudget).map((size) => size.name);
-    if (over.length === 0) return 0;
-    console.error(`Over budget: ${over.join(', ')}.`);
-    return 1;
+    const problems = judgeBundles(parts);
+    for (const problem of problems) console.error(problem);
+    return problems.length === 0 ? 0 : 1;
   } finally {
     await rm(buildDir, { recursive: true, force: true });
   }

@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ErrorPayload } from '@/utils/errors';
-import { errorPayloadOf } from '@/utils/send-request';
+import { useAction } from '@/utils/page/use-action';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Props of {@link AccountActions}. */
@@ -21,23 +20,8 @@ export function AccountActions({
   reconnect,
   remove,
 }: AccountActionsProps) {
-  const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy, error, note, run } = useAction();
   const [confirming, setConfirming] = useState(false);
-
-  const run = async (action: () => Promise<string | void>) => {
-    setBusy(true);
-    setError(null);
-    setNote('');
-    try {
-      setNote((await action()) ?? '');
-    } catch (caught) {
-      setError(errorPayloadOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
 
   if (confirming) {
     return (

@@ -1,8 +1,8 @@
-import type { AccountSummary } from '@/utils/account-store';
-import { STATUS_LABELS, type AccountStatus } from '@/utils/account-status';
-import type { ProfileView } from '@/utils/app-state';
-import { formatAgo, formatDate, formatRelative } from '@/utils/format-expiry';
-import { TOKEN_FORMATS } from '@/utils/token-formats';
+import type { AccountSummary } from '@/utils/vault/account-store';
+import { STATUS_LABELS, type AccountStatus } from '@/utils/upkeep/account-status';
+import type { ProfileView } from '@/utils/background/read-app-state';
+import { formatAgo, formatDate, formatRelative } from '@/utils/page/format-time';
+import { TOKEN_FORMATS } from '@/utils/page/token-formats';
 import { AccountActions, type AccountActionsProps } from './AccountActions';
 import { CopyButton } from './CopyButton';
 import { InspectPanel } from './InspectPanel';
@@ -31,7 +31,10 @@ export interface AccountCardProps extends Omit<AccountActionsProps, 'username'> 
   account: AccountSummary;
   status: AccountStatus;
   preview: string | null;
-  profile: ProfileView | undefined;
+  /** The app profile that serves this account. */
+  profile: ProfileView;
+  /** The account's own profile was deleted; `profile` is the active one. */
+  profileDeleted: boolean;
   now: number;
   /** Fetches the token from the background at click time. */
   readToken: () => Promise<string>;
@@ -60,8 +63,7 @@ function Expiry({ expiresAt, now }: { expiresAt: number | null; now: number }) {
 
 /** One connected account: who, status, expiry, the token (masked), copy formats, inspect, actions. */
 export function AccountCard(props: AccountCardProps) {
-  const { account, status, preview, profile, now, readToken, onCopied } = props;
-  const graphUrl = profile?.graphUrl ?? 'https://graph.instagram.com';
+  const { account, status, preview, profile, profileDeleted, now, readToken, onCopied } = props;
   return (
     <li class="card stack account" aria-label={`@${account.username}`}>
       <div class="row account__head">
@@ -95,7 +97,9 @@ export function AccountCard(props: AccountCardProps) {
               <CopyButton
                 key={format.label}
                 label={format.label}
-                text={() => readToken().then((token) => format.render(token, account, graphUrl))}
+                text={() =>
+                  readToken().then((token) => format.render(token, account, profile.graphUrl))
+                }
                 onCopied={onCopied}
               />
             ))}
@@ -104,7 +108,7 @@ export function AccountCard(props: AccountCardProps) {
       </div>
       <details>
         <summary>Inspect</summary>
-        <InspectPanel account={account} profile={profile} />
+        <InspectPanel account={account} profile={profile} profileDeleted={profileDeleted} />
       </details>
       <AccountActions username={account.username} {...props} />
     </li>

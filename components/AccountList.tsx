@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { AccountSummary } from '@/utils/account-store';
+import type { AccountSummary } from '@/utils/vault/account-store';
 
 /** Past this many accounts a filter field appears. */
 export const FILTER_THRESHOLD = 5;

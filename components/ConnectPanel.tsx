@@ -1,4 +1,4 @@
-import type { ConnectProgress } from '@/utils/connect-account';
+import type { ConnectProgress } from '@/utils/vault/storage-items';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Props of {@link ConnectPanel}. */

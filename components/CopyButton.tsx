@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { RequestError } from '@/utils/send-request';
+import { RequestError } from '@/utils/page/send-request';
 
 /** Props of {@link CopyButton}. */
 export interface CopyButtonProps {

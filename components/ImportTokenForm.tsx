@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ErrorPayload } from '@/utils/errors';
-import { errorPayloadOf } from '@/utils/send-request';
+import { useAction } from '@/utils/page/use-action';
 import { ErrorNotice } from './ErrorNotice';
 
 /** An imported account. */
@@ -20,26 +19,12 @@ export interface ImportTokenFormProps {
 /** Paste a token you already have; it is checked with Instagram before anything is stored. */
 export function ImportTokenForm({ onImport, onRefresh }: ImportTokenFormProps) {
   const [token, setToken] = useState('');
-  const [busy, setBusy] = useState(false);
   const [imported, setImported] = useState<Imported | null>(null);
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy, error, note, run } = useAction();
 
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await action();
-    } catch (caught) {
-      setError(errorPayloadOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  };
   const submit = (event: Event) => {
     event.preventDefault();
     setImported(null);
-    setNote('');
     void run(async () => {
       setImported(await onImport(token));
       setToken('');
@@ -73,7 +58,7 @@ export function ImportTokenForm({ onImport, onRefresh }: ImportTokenFormProps) {
                 type="button"
                 class="button"
                 disabled={busy}
-                onClick={() => void run(async () => setNote(await onRefresh(imported.accountId)))}
+                onClick={() => void run(() => onRefresh(imported.accountId))}
               >
                 Refresh it now
               </button>

@@ -1,7 +1,7 @@
-import type { AccountSummary } from '@/utils/account-store';
-import type { ProfileView } from '@/utils/app-state';
-import { formatDateTime } from '@/utils/format-expiry';
-import { MIN_REFRESH_AGE_MS, tokenBornAt } from '@/utils/refresh-policy';
+import type { AccountSummary } from '@/utils/vault/account-store';
+import type { ProfileView } from '@/utils/background/read-app-state';
+import { formatDateTime } from '@/utils/page/format-time';
+import { MIN_REFRESH_AGE_MS, tokenBornAt } from '@/utils/upkeep/refresh-policy';
 
 const KINDS = {
   instagram_login: 'Instagram Login (IGAA…)',
@@ -21,11 +21,12 @@ const HEALTH = {
 /** Props of {@link InspectPanel}. */
 export interface InspectPanelProps {
   account: AccountSummary;
-  profile: ProfileView | undefined;
+  profile: ProfileView;
+  profileDeleted: boolean;
 }
 
 /** Everything known about a token: kind, ids, scopes, dates, where it came from, and its history. */
-export function InspectPanel({ account, profile }: InspectPanelProps) {
+export function InspectPanel({ account, profile, profileDeleted }: InspectPanelProps) {
   const rows: [string, string][] = [
     ['Kind', KINDS[account.tokenKind]],
     ['user_id', account.id],
@@ -41,8 +42,11 @@ export function InspectPanel({ account, profile }: InspectPanelProps) {
     ['Last refreshed', formatDateTime(account.lastRefreshedAt)],
     ['Refresh possible from', formatDateTime(tokenBornAt(account) + MIN_REFRESH_AGE_MS)],
     ['Last checked', `${formatDateTime(account.lastCheckedAt)} (${HEALTH[account.health]})`],
-    ['App profile', profile?.name ?? 'deleted profile'],
-    ['Proxy', profile?.proxyUrl || 'none'],
+    [
+      'App profile',
+      profileDeleted ? `${profile.name} (the account's own profile was deleted)` : profile.name,
+    ],
+    ['Proxy', profile.proxyUrl || 'none'],
   ];
   return (
     <div class="stack inspect">

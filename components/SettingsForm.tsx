@@ -1,7 +1,6 @@
 import { useState } from 'preact/hooks';
-import type { ErrorPayload } from '@/utils/errors';
-import { SettingsInputSchema, fieldErrors, type AppProfile, type Settings } from '@/utils/settings';
-import { errorPayloadOf } from '@/utils/send-request';
+import { useAction } from '@/utils/page/use-action';
+import type { AppProfile, Settings } from '@/utils/settings/settings';
 import { ErrorNotice } from './ErrorNotice';
 import { ScopeChecklist } from './ScopeChecklist';
 import { TextField } from './TextField';
@@ -10,7 +9,10 @@ import { UpkeepFields } from './UpkeepFields';
 /** Props of {@link SettingsForm}. */
 export interface SettingsFormProps {
   initial: Settings;
-  /** Saves validated settings; resolves once they are stored. */
+  /**
+   * Validates and saves the settings as typed; resolves once they are stored. An error with
+   * `fields` names each wrong field.
+   */
   onSave: (settings: Settings, profile: AppProfile) => Promise<void>;
 }
 
@@ -19,15 +21,21 @@ function newProfile(from: AppProfile, count: number): AppProfile {
 }
 
 /**
- * The settings form: the app profile (client ID, scopes, proxy and endpoints) and token upkeep,
- * validated field by field before anything is sent. With one profile the profile controls stay
- * out of sight.
+ * The settings form: the app profile (client ID, scopes, proxy and endpoints) and token upkeep.
+ * The background validates what is saved and names each wrong field; its message shows beside
+ * the field. With one profile the profile controls stay out of sight.
  */
 export function SettingsForm({ initial, onSave }: SettingsFormProps) {
   const [settings, setSettings] = useState(initial);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<ErrorPayload | null>(null);
-  const [status, setStatus] = useState('');
+  // "Saved." only describes the form until the next edit.
+  const [edited, setEdited] = useState(false);
+  const save = useAction();
+  const errors = save.error?.fields ?? {};
+  const failure = save.error && !save.error.fields ? save.error : null;
+  const edit = (next: Settings) => {
+    setEdited(true);
+    setSettings(next);
+  };
 
   const index = Math.max(
     0,
@@ -35,42 +43,26 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
   );
   const profile = settings.profiles[index] ?? settings.profiles[0]!;
   const fieldError = (field: keyof AppProfile) => errors[`profiles.${index}.${field}`];
-  const update = (patch: Partial<AppProfile>) => {
-    setStatus('');
-    setSettings({
+  const update = (patch: Partial<AppProfile>) =>
+    edit({
       ...settings,
       profiles: settings.profiles.map((p, i) => (i === index ? { ...p, ...patch } : p)),
     });
-  };
 
-  const save = async (event: Event) => {
+  const submit = (event: Event) => {
     event.preventDefault();
-    setFailure(null);
-    const parsed = SettingsInputSchema.safeParse(settings);
-    if (!parsed.success) {
-      setErrors(fieldErrors(parsed.error));
-      setStatus('');
-      return;
-    }
-    setErrors({});
-    try {
-      await onSave(parsed.data, profile);
-      setStatus('Saved.');
-    } catch (error) {
-      setFailure(errorPayloadOf(error));
-    }
+    setEdited(false);
+    void save.run(() => onSave(settings, profile).then(() => 'Saved.'));
   };
 
   return (
-    <form class="stack" onSubmit={(event) => void save(event)} noValidate>
+    <form class="stack" onSubmit={submit} noValidate>
       {settings.profiles.length > 1 && (
         <label class="field">
           <span>App profile</span>
           <select
             value={profile.id}
-            onChange={(event) =>
-              setSettings({ ...settings, activeProfileId: event.currentTarget.value })
-            }
+            onChange={(event) => edit({ ...settings, activeProfileId: event.currentTarget.value })}
           >
             {settings.profiles.map((p) => (
               <option key={p.id} value={p.id}>
@@ -126,10 +118,7 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
       <UpkeepFields
         values={settings}
         errors={errors}
-        onChange={(patch) => {
-          setStatus('');
-          setSettings({ ...settings, ...patch });
-        }}
+        onChange={(patch) => edit({ ...settings, ...patch })}
       />
       {failure && <ErrorNotice error={failure} />}
       <div class="row">
@@ -141,7 +130,7 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
           class="button"
           onClick={() => {
             const added = newProfile(profile, settings.profiles.length);
-            setSettings({
+            edit({
               ...settings,
               profiles: [...settings.profiles, added],
               activeProfileId: added.id,
@@ -156,13 +145,13 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
             class="button button--danger"
             onClick={() => {
               const profiles = settings.profiles.filter((p) => p.id !== profile.id);
-              setSettings({ ...settings, profiles, activeProfileId: profiles[0]!.id });
+              edit({ ...settings, profiles, activeProfileId: profiles[0]!.id });
             }}
           >
             Delete this app profile
           </button>
         )}
-        <span role="status">{status}</span>
+        <span role="status">{edited ? '' : save.note}</span>
       </div>
     </form>
   );

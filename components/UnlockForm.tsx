@@ -1,6 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { ErrorPayload } from '@/utils/errors';
-import { errorPayloadOf } from '@/utils/send-request';
+import { useAction } from '@/utils/page/use-action';
 import { ErrorNotice } from './ErrorNotice';
 
 /** Props of {@link UnlockForm}. */
@@ -11,21 +10,17 @@ export interface UnlockFormProps {
 /** The passphrase form shown while the vault is locked. */
 export function UnlockForm({ onUnlock }: UnlockFormProps) {
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorPayload | null>(null);
+  const { busy, error, run } = useAction();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await onUnlock(passphrase);
-    } catch (caught) {
-      setError(errorPayloadOf(caught));
-      setPassphrase('');
-    } finally {
-      setBusy(false);
-    }
+    await run(() =>
+      onUnlock(passphrase).catch((caught: unknown) => {
+        // A wrong passphrase is not left in the field for the next try.
+        setPassphrase('');
+        throw caught;
+      }),
+    );
   };
 
   return (

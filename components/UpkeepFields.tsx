@@ -1,4 +1,4 @@
-import type { Settings } from '@/utils/settings';
+import type { Settings } from '@/utils/settings/settings';
 import { TextField } from './TextField';
 
 /** The lifecycle settings the upkeep fields edit. */

@@ -1,8 +1,13 @@
 import { fireEvent, render, screen, within } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
-import { createDefaultSettings, type Settings } from '@/utils/settings';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDefaultSettings, type Settings } from '@/utils/settings/settings';
+import { routeMessagesToBackground } from '@/tests/support/background-harness';
+import { sendRequest } from '@/utils/page/send-request';
+import { readSettings } from '@/utils/settings/settings-store';
 import { SettingsForm } from './SettingsForm';
 import { ConnectPanel } from './ConnectPanel';
+
+beforeEach(() => routeMessagesToBackground('options.html'));
 
 const NOW = Date.parse('2026-11-28T12:00:00Z');
 
@@ -46,9 +51,14 @@ describe('SettingsForm', () => {
     });
   });
 
-  it('should show each problem beside its field and send nothing', async () => {
-    const onSave = vi.fn(() => Promise.resolve());
-    render(<SettingsForm initial={createDefaultSettings()} onSave={onSave} />);
+  it('should show each problem the background finds beside its field, and store nothing', async () => {
+    const before = await readSettings();
+    render(
+      <SettingsForm
+        initial={createDefaultSettings()}
+        onSave={(settings) => sendRequest({ type: 'saveSettings', settings }).then(() => undefined)}
+      />,
+    );
 
     type('Client ID', 'my-app');
     type('Proxy URL', 'http://proxy.example.com');
@@ -61,7 +71,8 @@ describe('SettingsForm', () => {
     expect(screen.getByLabelText('Client ID')).toHaveAccessibleDescription(/digits only/);
     expect(screen.getByLabelText('Proxy URL')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText(/tokens cannot be refreshed without it/)).toBeVisible();
-    expect(onSave).not.toHaveBeenCalled();
+    expect(screen.queryByText('Saved.')).toBeNull();
+    expect(await readSettings()).toEqual(before);
   });
 
   it('should keep several app profiles, each with its own settings', async () => {

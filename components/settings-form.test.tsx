@@ -1,13 +1,23 @@
 import { fireEvent, render, screen } from '@testing-library/preact';
-import { describe, expect, it, vi } from 'vitest';
-import { createDefaultSettings, type Settings } from '@/utils/settings';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDefaultSettings, type Settings } from '@/utils/settings/settings';
+import { routeMessagesToBackground } from '@/tests/support/background-harness';
+import { sendRequest } from '@/utils/page/send-request';
+import { readSettings } from '@/utils/settings/settings-store';
 import { SettingsForm } from './SettingsForm';
+
+beforeEach(() => routeMessagesToBackground('options.html'));
 
 function type(label: string, value: string) {
   fireEvent.input(screen.getByLabelText(label), { target: { value } });
 }
 
-function renderComplete(onSave = vi.fn((_settings: Settings) => Promise.resolve())) {
+/** Renders the form with the background's own validation and store behind Save. */
+function renderComplete(
+  onSave = vi.fn((settings: Settings) =>
+    sendRequest({ type: 'saveSettings', settings }).then(() => undefined),
+  ),
+) {
   render(<SettingsForm initial={createDefaultSettings()} onSave={onSave} />);
   type('Client ID', '990001234567890');
   type('Proxy URL', 'https://proxy.example.com');
@@ -38,7 +48,8 @@ describe('token upkeep settings', () => {
   });
 
   it('should explain an out-of-range or empty number beside its field', async () => {
-    const onSave = renderComplete();
+    const before = await readSettings();
+    renderComplete();
 
     type('Refresh days before expiry', '90');
     type('Check tokens every (hours)', '');
@@ -46,6 +57,6 @@ describe('token upkeep settings', () => {
 
     expect(await screen.findByText('Enter a whole number of days from 1 to 59.')).toBeVisible();
     expect(screen.getByText('Enter a whole number of hours from 1 to 168.')).toBeVisible();
-    expect(onSave).not.toHaveBeenCalled();
+    expect(await readSettings()).toEqual(before);
   });
 });

@@ -1,8 +1,9 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { describe, expect, it, vi } from 'vitest';
-import { RequestError } from '@/utils/send-request';
+import { RequestError } from '@/utils/page/send-request';
 import type { VaultStatus } from '@/utils/vault/vault';
-import { PassphraseSettings } from './PassphraseSettings';
+import { PassphraseLock } from './PassphraseLock';
+import { PassphraseSetup } from './PassphraseSetup';
 import { UnlockForm } from './UnlockForm';
 import { VaultProblem } from './VaultProblem';
 
@@ -69,7 +70,7 @@ describe('VaultProblem', () => {
   });
 });
 
-describe('PassphraseSettings', () => {
+describe('passphrase settings', () => {
   const device: VaultStatus = {
     protection: 'device',
     locked: false,
@@ -86,7 +87,7 @@ describe('PassphraseSettings', () => {
 
   it('should turn the lock on when both passphrases match', async () => {
     const props = actions();
-    render(<PassphraseSettings status={device} {...props} />);
+    render(<PassphraseSetup enable={props.enable} />);
 
     type('New passphrase', 'a long passphrase');
     type('Confirm passphrase', 'a long passphrase');
@@ -98,7 +99,7 @@ describe('PassphraseSettings', () => {
 
   it('should refuse passphrases that differ, without calling the background', async () => {
     const props = actions();
-    render(<PassphraseSettings status={device} {...props} />);
+    render(<PassphraseSetup enable={props.enable} />);
 
     type('New passphrase', 'a long passphrase');
     type('Confirm passphrase', 'another passphrase');
@@ -110,7 +111,7 @@ describe('PassphraseSettings', () => {
 
   it('should change, turn off, lock now and set the auto-lock time when the lock is on', async () => {
     const props = actions();
-    render(<PassphraseSettings status={{ ...device, protection: 'passphrase' }} {...props} />);
+    render(<PassphraseLock status={{ ...device, protection: 'passphrase' }} {...props} />);
 
     type('Current passphrase', 'old passphrase');
     type('New passphrase', 'new passphrase');

@@ -1,11 +1,15 @@
 import { defineBackground } from '#imports';
 import { browser } from 'wxt/browser';
-import { abandonInterruptedConnect, browserPlatform, startConnect } from '@/utils/connect-account';
-import { handleAlarm } from '@/utils/handle-alarm';
-import { handleMessage } from '@/utils/handle-message';
-import { reconnectFromNotification } from '@/utils/notify-accounts';
-import { reportBackgroundError } from '@/utils/report-background-error';
-import { requestSync } from '@/utils/sync-derived-state';
+import {
+  abandonInterruptedConnect,
+  browserPlatform,
+  startConnect,
+} from '@/utils/connect/connect-account';
+import { handleAlarm } from '@/utils/background/handle-alarm';
+import { handleMessage } from '@/utils/background/handle-message';
+import { reconnectFromNotification } from '@/utils/upkeep/notify-accounts';
+import { reportBackgroundError } from '@/utils/background/report-background-error';
+import { requestSync } from '@/utils/background/sync-derived-state';
 
 export default defineBackground({
   main() {

@@ -6,7 +6,7 @@ import {
   TEST_CLIENT_SECRET,
   TEST_ORIGIN,
   TEST_REDIRECT_URI,
-} from './test-support/test-config';
+} from '../tests/support/proxy-test-config';
 
 const VALID_ENV: ConfigEnv = {
   IG_CLIENT_ID: TEST_CLIENT_ID,

@@ -30,7 +30,7 @@ export async function exchangeCode(
   request: ExchangeRequest,
   deps: ExchangeDeps,
 ): Promise<ExchangeResponse> {
-  // Instagram appends `#_` to the redirect; it is not part of the code (instagram-api.md §1.4).
+  // Instagram appends `#_` to the redirect; it is not part of the code (docs/instagram-contract.md §1.4).
   const code = request.code.endsWith('#_') ? request.code.slice(0, -2) : request.code;
   if (!CODE_PATTERN.test(code)) {
     throw new ProxyError(

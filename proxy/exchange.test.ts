@@ -10,8 +10,8 @@ import {
   hangingReply,
   jsonText,
   type FakeHandler,
-} from './test-support/fake-instagram';
-import { exchangeBody, postExchange, readError } from './test-support/requests';
+} from '../tests/support/fake-instagram';
+import { exchangeBody, postExchange, readError } from '../tests/support/proxy-requests';
 import {
   FAKE_GRAPH_BASE,
   FAKE_OAUTH_BASE,
@@ -19,7 +19,7 @@ import {
   TEST_CLIENT_SECRET,
   TEST_REDIRECT_URI,
   testConfig,
-} from './test-support/test-config';
+} from '../tests/support/proxy-test-config';
 
 const NOW = new Date('2026-03-01T12:00:00.000Z');
 const quiet = () => undefined;

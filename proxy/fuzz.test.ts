@@ -9,13 +9,13 @@ import {
   sendFuzzRequest,
   type FuzzRequest,
   type FuzzResponse,
-} from './test-support/fuzz-requests';
+} from '../tests/support/fuzz-requests';
 import {
   REDIRECT_URI,
   startProxyFor,
   startTestSandbox,
   type RunningSandbox,
-} from './test-support/sandbox-stack';
+} from '../tests/support/sandbox-stack';
 
 const SEED = 0x1f2e3d4c;
 const REQUEST_COUNT = 3000;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_PATH, HEALTH_PATH } from '../shared/exchange-contract';
 import { createProxyApp, type ProxyDeps } from './app';
-import { fakeInstagram, hangingReply, jsonText } from './test-support/fake-instagram';
-import { exchangeBody, postExchange, readError } from './test-support/requests';
-import { TEST_ORIGIN, testConfig } from './test-support/test-config';
+import { fakeInstagram, hangingReply, jsonText } from '../tests/support/fake-instagram';
+import { exchangeBody, postExchange, readError } from '../tests/support/proxy-requests';
+import { TEST_ORIGIN, testConfig } from '../tests/support/proxy-test-config';
 
 const FIREFOX_ORIGIN = 'moz-extension://4b1c2d3e-5f60-4718-9a2b-3c4d5e6f7a8b';
 

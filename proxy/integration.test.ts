@@ -12,8 +12,8 @@ import {
   exchangeOver,
   startProxyFor,
   startTestSandbox,
-} from './test-support/sandbox-stack';
-import { TEST_ORIGIN } from './test-support/test-config';
+} from '../tests/support/sandbox-stack';
+import { TEST_ORIGIN } from '../tests/support/proxy-test-config';
 
 describe('proxy against the Instagram sandbox', () => {
   let sandbox: RunningSandbox;

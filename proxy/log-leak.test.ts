@@ -10,7 +10,7 @@ import {
   startTestSandbox,
   type RunningSandbox,
   type SandboxControl,
-} from './test-support/sandbox-stack';
+} from '../tests/support/sandbox-stack';
 
 /**
  * Runs a full exchange and several failing ones through a real proxy and sandbox, capturing every

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProxyApp } from './app';
-import { fakeInstagram } from './test-support/fake-instagram';
-import { exchangeBody, postExchange, readError } from './test-support/requests';
-import { TEST_REDIRECT_URI, testConfig } from './test-support/test-config';
+import { fakeInstagram } from '../tests/support/fake-instagram';
+import { exchangeBody, postExchange, readError } from '../tests/support/proxy-requests';
+import { TEST_REDIRECT_URI, testConfig } from '../tests/support/proxy-test-config';
 
 const FIREFOX_REDIRECT = 'https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/';
 const APPS = {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEALTH_PATH } from '../shared/exchange-contract';
-import { TEST_CLIENT_SECRET, TEST_REDIRECT_URI, testEnv } from './test-support/test-config';
+import { TEST_CLIENT_SECRET, TEST_REDIRECT_URI, testEnv } from '../tests/support/proxy-test-config';
 
 const ENTRY = join(import.meta.dirname, 'node.ts');
 

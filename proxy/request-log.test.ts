@@ -7,9 +7,9 @@ import {
   FAKE_SHORT_TOKEN,
   fakeInstagram,
   hangingReply,
-} from './test-support/fake-instagram';
-import { exchangeBody, postExchange } from './test-support/requests';
-import { TEST_CLIENT_SECRET, testConfig } from './test-support/test-config';
+} from '../tests/support/fake-instagram';
+import { exchangeBody, postExchange } from '../tests/support/proxy-requests';
+import { TEST_CLIENT_SECRET, testConfig } from '../tests/support/proxy-test-config';
 
 const LogLineSchema = z.object({
   time: z.iso.datetime(),

@@ -2,7 +2,7 @@ import { request } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HEALTH_PATH } from '../shared/exchange-contract';
 import { startProxy, type RunningProxy } from './server';
-import { testConfig } from './test-support/test-config';
+import { testConfig } from '../tests/support/proxy-test-config';
 
 /** GET over a real socket bound to `localAddress`, so the proxy sees that client address. */
 function getFrom(url: string, localAddress: string): Promise<number> {

@@ -9,14 +9,13 @@ import {
   OAuthFlatErrorSchema,
   parseJsonKeepingIds,
 } from '../shared/instagram-responses';
+import { isRateLimitCode } from '../shared/instagram-error-codes';
 import { ProxyError } from './errors';
 import type { UpstreamReply } from './upstream-fetch';
 
 /** Which of the two exchange steps a reply answers; it decides the wording of errors. */
 export type ExchangeStep = 'code' | 'long_lived';
 
-/** Throttling codes of the Graph API (instagram-api.md §4.4). */
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613, 80002]);
 const MAX_UPSTREAM_MESSAGE = 500;
 
 /**
@@ -92,7 +91,7 @@ function redact(text: string, sensitive: readonly string[]): string {
 }
 
 function describeRefusal(step: ExchangeStep, status: number, upstream: UpstreamError): string {
-  if (upstream.code !== undefined && RATE_LIMIT_CODES.has(upstream.code)) {
+  if (isRateLimitCode(upstream.code)) {
     return 'Instagram is rate-limiting this app. Wait a few minutes, then start the login again.';
   }
   if (status >= 500) {

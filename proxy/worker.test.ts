@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ExecutionContext } from 'hono';
 import { HEALTH_PATH, ProxyErrorBodySchema } from '../shared/exchange-contract';
-import { TEST_CLIENT_SECRET, testEnv } from './test-support/test-config';
+import { TEST_CLIENT_SECRET, testEnv } from '../tests/support/proxy-test-config';
 
 const ctx: ExecutionContext = {
   waitUntil: () => undefined,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_REDIRECT_URIS } from './defaults';
-import { authorizeParams, REDIRECT_URI, useSandbox } from './test-support';
+import { authorizeParams, REDIRECT_URI, useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 

@@ -6,7 +6,12 @@ import {
   parseJsonKeepingIds,
 } from '../shared/instagram-responses';
 import { SANDBOX_CLIENT_ID } from './defaults';
-import { codeExchangeFields, exchangeCode, obtainCode, useSandbox } from './test-support';
+import {
+  codeExchangeFields,
+  exchangeCode,
+  obtainCode,
+  useSandbox,
+} from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const BIG_USER_ID = '27640875392278831';

@@ -12,7 +12,7 @@ import {
   StateReplySchema,
 } from './control-schemas';
 import type { FaultMode } from './fault-injection';
-import type { RateLimitCode } from './graph-errors';
+import type { RateLimitCode } from '../shared/instagram-error-codes';
 import {
   SandboxConfigSchema,
   type FaultableEndpoint,

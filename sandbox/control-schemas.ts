@@ -1,7 +1,7 @@
 /** Bodies and replies of the control API (`/__control/*`), shared by its routes and its client. */
 import * as z from 'zod/mini';
 import { FAULT_MODES } from './fault-injection';
-import { RATE_LIMIT_CODES } from './graph-errors';
+import { RATE_LIMIT_CODES } from '../shared/instagram-error-codes';
 import { FAULTABLE_ENDPOINTS, SandboxConfigSchema } from './sandbox-config';
 import { REVOCATION_SUBCODES } from './token-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createSandboxControl, SandboxControlError } from './control-client';
-import { exchangeCode, obtainCode, useSandbox } from './test-support';
+import { exchangeCode, obtainCode, useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const CREATOR = '27640875392278831';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_CLIENT_SECRET } from './defaults';
-import { authorizeParams, useSandbox } from './test-support';
+import { authorizeParams, useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const ORIGIN = 'chrome-extension://blocadghaajijcfckkjphjkhmmlcniff';

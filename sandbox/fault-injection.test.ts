@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { GraphErrorEnvelopeSchema } from '../shared/instagram-responses';
 import { createSandboxControl } from './control-client';
 import { startSandbox } from './server';
-import { exchangeCode, obtainCode, useSandbox } from './test-support';
+import { exchangeCode, obtainCode, useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const CREATOR = '27640875392278831';

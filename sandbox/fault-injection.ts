@@ -1,6 +1,7 @@
 /** Armed failures for the next calls to an endpoint (`POST /__control/fail`) and their responses. */
 import type { Context } from 'hono';
-import { rateLimitError, serverError, type RateLimitCode } from './graph-errors';
+import type { RateLimitCode } from '../shared/instagram-error-codes';
+import { rateLimitError, serverError } from './graph-errors';
 import { sendGraphFailure } from './graph-response';
 import type { HeldRequests } from './held-requests';
 import type { FaultableEndpoint, InstagramEndpoint } from './sandbox-config';

@@ -1,16 +1,12 @@
 /**
  * Builders of every error body the sandbox sends: the Graph envelope
  * `{"error":{message,type,code,error_subcode?,fbtrace_id}}` and the flat body of
- * `POST /oauth/access_token`. Wording follows captures listed in instagram-api.md §2.3, §4.3, §4.4;
- * entries marked "unconfirmed" there are the sandbox's own guess.
+ * `POST /oauth/access_token`. Wording follows the captures in docs/instagram-contract.md §2.3,
+ * §6.3–6.4 and §7.1; entries marked "unconfirmed" there are the sandbox's own guess.
  */
+import type { RateLimitCode } from '../shared/instagram-error-codes';
 import { newTraceId } from './random-strings';
 import type { RevocationSubcode } from './token-store';
-
-/** Throttling codes Graph answers with (instagram-api.md §4.4). */
-export const RATE_LIMIT_CODES = [4, 17, 32, 613, 80002] as const;
-/** One Graph throttling code. */
-export type RateLimitCode = (typeof RATE_LIMIT_CODES)[number];
 
 /** The fields of a Graph error before a trace id is attached. */
 export interface GraphErrorFields {
@@ -132,7 +128,7 @@ export function unknownFieldError(field: string): GraphFailure {
   };
 }
 
-/** `POST /refresh_access_token` and friends (instagram-api.md §8.7). */
+/** `POST /refresh_access_token` and friends (docs/instagram-contract.md §4). */
 export function unsupportedMethodError(method: string): GraphFailure {
   return {
     status: 400,
@@ -228,7 +224,10 @@ export function rateLimitError(code: RateLimitCode): GraphFailure {
     4: '(#4) Application request limit reached',
     17: '(#17) User request limit reached',
     32: '(#32) Page request limit reached',
+    341: '(#341) Application limit reached',
     613: '(#613) Calls to this api have exceeded the rate limit.',
+    80001:
+      '(#80001) There have been too many calls to this Page account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.',
     80002:
       '(#80002) There have been too many calls to this Instagram account. Wait a bit and try again. For more info, please refer to https://developers.facebook.com/docs/graph-api/overview/rate-limiting.',
   };

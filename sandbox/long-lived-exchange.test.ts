@@ -4,7 +4,7 @@ import {
   LongLivedTokenResponseSchema,
 } from '../shared/instagram-responses';
 import { SANDBOX_CLIENT_SECRET } from './defaults';
-import { useSandbox } from './test-support';
+import { useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const USER_ID = '27640875392278831';

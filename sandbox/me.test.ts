@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
 import { GraphErrorEnvelopeSchema } from '../shared/instagram-responses';
 import { SANDBOX_CLIENT_ID } from './defaults';
-import { useSandbox } from './test-support';
+import { useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const CREATOR = '27640875392278831';

@@ -3,7 +3,7 @@ import {
   GraphErrorEnvelopeSchema,
   LongLivedTokenResponseSchema,
 } from '../shared/instagram-responses';
-import { useSandbox } from './test-support';
+import { useSandbox } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 const USER_ID = '27640875392278831';

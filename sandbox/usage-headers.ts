@@ -1,4 +1,4 @@
-/** Graph usage headers: `X-App-Usage` and `X-Business-Use-Case-Usage` (instagram-api.md §4.4). */
+/** Graph usage headers: `X-App-Usage` and `X-Business-Use-Case-Usage` (docs/instagram-contract.md §7.2–7.3). */
 
 /** `X-App-Usage`: whole-number percentages of the app's quota. */
 export function appUsageHeader(callCount: number, time: number = callCount): string {

@@ -1,4 +1,4 @@
-/** Base64 for binary values kept in JSON storage (IVs, ciphertexts, salts). */
+/** Base64 for binary values kept in JSON storage (IVs, ciphertexts, salts) and in URLs. */
 
 /** Encodes bytes as standard base64. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -13,4 +13,9 @@ export function base64ToBytes(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(binary.length);
   for (let index = 0; index < binary.length; index += 1) bytes[index] = binary.charCodeAt(index);
   return bytes;
+}
+
+/** Encodes bytes as unpadded base64url (RFC 4648 §5), the form of `state` and PKCE values. */
+export function bytesToBase64Url(bytes: Uint8Array): string {
+  return bytesToBase64(bytes).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }

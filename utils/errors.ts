@@ -25,6 +25,10 @@ const ERROR_TEXT = {
     message: 'A passphrase needs at least 8 characters.',
     hint: 'Choose a longer passphrase; a few random words work well.',
   },
+  passphrase_mismatch: {
+    message: 'The two new passphrases differ.',
+    hint: 'Type the same passphrase in both fields.',
+  },
   passphrase_not_set: {
     message: 'No passphrase lock is set.',
     hint: 'Turn the lock on in Settings first.',
@@ -161,6 +165,8 @@ export interface ErrorPayload {
   message: string;
   hint: string;
   retryAfterMs?: number;
+  /** For invalid form input: the message for each wrong field, keyed by its path. */
+  fields?: Record<string, string>;
 }
 
 /** Options shared by every error class. */
@@ -172,6 +178,8 @@ export interface AppErrorOptions {
   hint?: string;
   /** When trying again makes sense, how long to wait first. */
   retryAfterMs?: number;
+  /** For invalid form input: the message for each wrong field, keyed by its path. */
+  fields?: Record<string, string>;
 }
 
 /** Base of every user-facing error. */
@@ -179,6 +187,7 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly hint: string;
   readonly retryAfterMs?: number;
+  readonly fields?: Record<string, string>;
 
   constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(options.message ?? ERROR_TEXT[code].message, { cause: options.cause });
@@ -186,12 +195,14 @@ export class AppError extends Error {
     this.code = code;
     this.hint = options.hint ?? ERROR_TEXT[code].hint;
     this.retryAfterMs = options.retryAfterMs;
+    this.fields = options.fields;
   }
 
   /** The form sent to the popup and options page. */
   toPayload(): ErrorPayload {
     const payload: ErrorPayload = { code: this.code, message: this.message, hint: this.hint };
     if (this.retryAfterMs !== undefined) payload.retryAfterMs = this.retryAfterMs;
+    if (this.fields !== undefined) payload.fields = this.fields;
     return payload;
   }
 }

@@ -4,10 +4,10 @@
  * `{ok:false,error}`.
  */
 import * as z from 'zod/mini';
-import type { UpkeepReport } from './account-upkeep';
-import type { PopupState } from './app-state';
+import type { UpkeepReport } from '@/utils/upkeep/account-upkeep';
+import type { PopupState } from '@/utils/background/read-app-state';
 import type { ErrorPayload } from './errors';
-import type { Settings } from './settings';
+import type { Settings } from '@/utils/settings/settings';
 import type { VaultStatus } from './vault/vault';
 
 const Passphrase = z.string().check(z.maxLength(1024));

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { ClearLaterMessageSchema } from '@/utils/clipboard-clear';
-import { clearIfUnchanged } from '@/utils/clipboard-guard';
-import { execCommandClipboard } from '@/utils/exec-command-clipboard';
+import { ClearLaterMessageSchema } from '@/utils/clipboard/clear-later-message';
+import { clearIfUnchanged } from '@/utils/clipboard/clipboard-guard';
+import { execCommandClipboard } from '@/utils/clipboard/exec-command-clipboard';
 
 // Chrome keeps this document alive while the service worker sleeps, so the timer survives the
 // popup closing. Only the latest copy matters: a new one replaces the pending clear.

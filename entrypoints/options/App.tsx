@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/SettingsForm';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { PassphraseSettings } from '@/components/PassphraseSettings';
+import { PassphraseLock } from '@/components/PassphraseLock';
+import { PassphraseSetup } from '@/components/PassphraseSetup';
 import { RedirectUriPanel } from '@/components/RedirectUriPanel';
 import { VaultProblem } from '@/components/VaultProblem';
 import type { ErrorPayload } from '@/utils/errors';
 import type { SettingsView } from '@/utils/messages';
-import { requestPermissionsFor } from '@/utils/request-permissions';
-import { errorPayloadOf, sendRequest } from '@/utils/send-request';
-import { useAppState } from '@/utils/use-app-state';
+import { requestPermissionsFor } from '@/utils/settings/request-permissions';
+import { errorPayloadOf, sendRequest } from '@/utils/page/send-request';
+import { useAppState } from '@/utils/page/use-app-state';
 
 // Pages redraw from storage.onChanged, so actions only send their request.
 const ignoreResult = (pending: Promise<unknown>) => pending.then(() => undefined);
@@ -58,12 +59,16 @@ export function App() {
             onReset={() => ignoreResult(sendRequest({ type: 'resetVault' }))}
           />
         )}
-        {loaded.phase === 'ready' && loaded.state.vault && (
-          <PassphraseSettings
-            status={loaded.state.vault}
+        {loaded.phase === 'ready' && loaded.state.vault?.protection === 'device' && (
+          <PassphraseSetup
             enable={(passphrase) =>
               ignoreResult(sendRequest({ type: 'enablePassphrase', passphrase }))
             }
+          />
+        )}
+        {loaded.phase === 'ready' && loaded.state.vault?.protection === 'passphrase' && (
+          <PassphraseLock
+            status={loaded.state.vault}
             change={(current, next) =>
               ignoreResult(sendRequest({ type: 'changePassphrase', current, next }))
             }

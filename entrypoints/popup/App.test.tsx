@@ -1,30 +1,19 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fakeToken, makeAccount } from '@/tests/unit/fixtures';
-import { json, stubFetch } from '@/tests/unit/fake-fetch';
-import type { AccountSummary } from '@/utils/account-store';
-import { listAccounts, saveAccount, updateAccount } from '@/utils/account-store';
-import { CLIPBOARD_ALARM } from '@/utils/clipboard-clear';
-import { handleMessage } from '@/utils/handle-message';
-import { createDefaultSettings } from '@/utils/settings';
-import { settingsItem } from '@/utils/storage-items';
+import { routeMessagesToBackground } from '@/tests/support/background-harness';
+import { fakeToken, makeAccount } from '@/tests/support/fixtures';
+import { json, stubFetch } from '@/tests/support/fake-fetch';
+import type { AccountSummary } from '@/utils/vault/account-store';
+import { listAccounts, saveAccount, updateAccount } from '@/utils/vault/account-store';
+import { CLIPBOARD_ALARM } from '@/utils/clipboard/schedule-clear';
+import { createDefaultSettings } from '@/utils/settings/settings';
+import { settingsItem } from '@/utils/settings/settings-store';
 import { enablePassphrase, lockVault } from '@/utils/vault/vault';
 import { App } from './App';
 
 const DAY = 86_400_000;
 const TOKEN = fakeToken('PopupToken9');
-const CONTEXT = {
-  id: 'test-extension-id',
-  baseUrl: 'chrome-extension://test-extension-id/',
-  platform: {
-    redirectUri: 'https://test-extension-id.chromiumapp.org/',
-    launchWebAuthFlow: () => new Promise<string>(() => undefined),
-  },
-};
-const POPUP = { id: CONTEXT.id, url: `${CONTEXT.baseUrl}popup.html` };
-
 async function configure(clientId = '990001234567890') {
   const settings = createDefaultSettings();
   settings.profiles[0] = {
@@ -33,7 +22,7 @@ async function configure(clientId = '990001234567890') {
     proxyUrl: 'http://127.0.0.1:8787',
     graphUrl: 'http://127.0.0.1:8788',
   };
-  await settingsItem.setValue(settings);
+  await settingsItem.write(settings);
 }
 
 async function store(overrides: Partial<AccountSummary> = {}, token = TOKEN) {
@@ -49,10 +38,7 @@ function card(username = 'sandbox.creator') {
 let writeText: ReturnType<typeof vi.fn>;
 
 beforeEach(async () => {
-  // The popup's requests go to the real background handler, as in the browser.
-  fakeBrowser.runtime.onMessage.addListener((message: unknown) =>
-    handleMessage(message, POPUP, CONTEXT),
-  );
+  routeMessagesToBackground('popup.html');
   writeText = vi.fn(() => Promise.resolve());
   vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
   await configure();

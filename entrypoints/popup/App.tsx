@@ -7,14 +7,15 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { ImportTokenForm } from '@/components/ImportTokenForm';
 import { UnlockForm } from '@/components/UnlockForm';
 import { VaultProblem } from '@/components/VaultProblem';
-import type { AccountSummary } from '@/utils/account-store';
-import { accountStatus } from '@/utils/account-status';
-import type { PopupState } from '@/utils/app-state';
-import { sha256Hex } from '@/utils/clipboard-guard';
-import { describeUpkeep } from '@/utils/describe-upkeep';
+import type { AccountSummary } from '@/utils/vault/account-store';
+import { accountStatus } from '@/utils/upkeep/account-status';
+import type { PopupState } from '@/utils/background/read-app-state';
+import { sha256Hex } from '@/utils/clipboard/clipboard-guard';
+import { describeUpkeep } from '@/utils/page/describe-upkeep';
 import type { ErrorPayload } from '@/utils/errors';
-import { errorPayloadOf, sendRequest } from '@/utils/send-request';
-import { useAppState } from '@/utils/use-app-state';
+import { errorPayloadOf, sendRequest } from '@/utils/page/send-request';
+import { useAppState } from '@/utils/page/use-app-state';
+import { selectProfile } from '@/utils/settings/select-profile';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
 
@@ -33,7 +34,8 @@ function Accounts({ state, now }: { state: PopupState; now: number }) {
         account={account}
         status={accountStatus(account, { now, locked, warningWindowMs: state.warningWindowMs })}
         preview={state.tokenPreviews[accountId] ?? null}
-        profile={state.profiles.find((profile) => profile.id === account.profileId)}
+        profile={selectProfile(state, account.profileId)}
+        profileDeleted={!state.profiles.some((profile) => profile.id === account.profileId)}
         now={now}
         readToken={() => sendRequest({ type: 'getToken', accountId }).then((reply) => reply.token)}
         onCopied={scheduleClear}

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClipboardReader } from './support/clipboard';
-import { accountCard, startConnect } from './support/extension-pages';
+import type { ClipboardReader } from '../support/browser/clipboard';
+import { accountCard, startConnect } from '../support/browser/extension-pages';
 import { findChromium } from '../../scripts/find-chromium';
 import {
   launchConfiguredExtension,
   type ConfiguredExtension,
-} from './support/configured-extension';
-import type { LoadedExtension } from './support/launch-extension';
-import type { TestStack } from './support/stack';
+} from '../support/browser/configured-extension';
+import type { LoadedExtension } from '../support/browser/launch-extension';
+import type { TestStack } from '../support/browser/stack';
 
 describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', () => {
   let harness: ConfiguredExtension;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/find-chromium';
-import { launchExtension, type LoadedExtension } from './support/launch-extension';
+import { launchExtension, type LoadedExtension } from '../support/browser/launch-extension';
 
 describe.skipIf(!findChromium())('the built extension in Chromium', () => {
   let extension: LoadedExtension;

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountCard, connectWithoutConsentPage } from './support/extension-pages';
+import { accountCard, connectWithoutConsentPage } from '../support/browser/extension-pages';
 import { findChromium } from '../../scripts/find-chromium';
 import {
   launchConfiguredExtension,
   type ConfiguredExtension,
-} from './support/configured-extension';
-import type { LoadedExtension } from './support/launch-extension';
-import type { TestStack } from './support/stack';
-import { backdateLastCheck, fireUpkeepAlarm, readBadge } from './support/worker-storage';
+} from '../support/browser/configured-extension';
+import type { LoadedExtension } from '../support/browser/launch-extension';
+import type { TestStack } from '../support/browser/stack';
+import { backdateLastCheck, fireUpkeepAlarm, readBadge } from '../support/browser/worker-storage';
 
 const USER_ID = '27640875392278831';
 

@@ -1,15 +1,14 @@
-import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/find-chromium';
-import type { ClipboardReader } from './support/clipboard';
-import { accountCard, connectWithoutConsentPage } from './support/extension-pages';
+import type { ClipboardReader } from '../support/browser/clipboard';
+import { accountCard, connectWithoutConsentPage } from '../support/browser/extension-pages';
 import {
   launchConfiguredExtension,
   type ConfiguredExtension,
-} from './support/configured-extension';
-import type { LoadedExtension } from './support/launch-extension';
-import type { TestStack } from './support/stack';
-import { patchStoredSettings } from './support/worker-storage';
+} from '../support/browser/configured-extension';
+import type { LoadedExtension } from '../support/browser/launch-extension';
+import type { TestStack } from '../support/browser/stack';
+import { patchStoredSettings } from '../support/browser/worker-storage';
 
 const CREATOR_ID = '27640875392278831';
 
@@ -100,17 +99,6 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
     await importToken(issued.access_token);
     const card = accountCard(popup, 'sandbox.business');
     await card.getByText('Expiry unknown until the first refresh', { exact: true }).waitFor();
-    await popup.close();
-  });
-
-  it('should take a screenshot of the popup for the README', async () => {
-    const popup = await extension.context.newPage();
-    await popup.setViewportSize({ width: 360, height: 600 });
-    await popup.goto(extension.popupUrl);
-    await accountCard(popup, 'sandbox.creator').waitFor();
-    await mkdir('docs', { recursive: true });
-
-    await popup.screenshot({ path: 'docs/popup.png', fullPage: true });
     await popup.close();
   });
 

@@ -5,8 +5,8 @@
  * without storing any verifier.
  */
 import * as z from 'zod/mini';
-import { base64ToBytes, bytesToBase64 } from '../base64';
-import { AppError, VaultCorruptError } from '../errors';
+import { base64ToBytes, bytesToBase64 } from '@/utils/base64';
+import { AppError, VaultCorruptError } from '@/utils/errors';
 
 /** PBKDF2 iterations for new wraps; stored records may only carry more, never fewer. */
 export const PBKDF2_ITERATIONS = 600_000;

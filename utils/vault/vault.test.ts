@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { fakeToken, makeAccount } from '@/tests/unit/fixtures';
-import type { AccountSummary } from '../account-store';
-import { listAccounts, readAccountToken, removeAccount, saveAccount } from '../account-store';
-import { VaultCorruptError, VaultLockedError } from '../errors';
+import { fakeToken, makeAccount } from '@/tests/support/fixtures';
+import type { AccountSummary } from './account-store';
+import { listAccounts, readAccountToken, removeAccount, saveAccount } from './account-store';
+import { VaultCorruptError, VaultLockedError } from '@/utils/errors';
 import { readVault, updateVault } from './vault';
 import { deleteDeviceKey, loadDeviceKey } from './device-key-store';
 import { sealToken } from './token-envelope';

@@ -6,19 +6,16 @@
  *   while unlocked, kept only in memory-only `storage.session`.
  * Every read-modify-write of the vault item runs under one mutex.
  */
-import { base64ToBytes, bytesToBase64 } from '../base64';
-import { AppError, VaultCorruptError, VaultLockedError } from '../errors';
-import { runExclusive } from '../run-exclusive';
+import { base64ToBytes, bytesToBase64 } from '@/utils/base64';
+import { AppError, VaultCorruptError, VaultLockedError } from '@/utils/errors';
+import { runExclusive } from '@/utils/run-exclusive';
 import {
-  UnlockThrottleSchema,
-  VaultDataSchema,
-  VaultSessionSchema,
   createEmptyVault,
   unlockThrottleItem,
   vaultItem,
   vaultSessionItem,
   type VaultData,
-} from '../storage-items';
+} from './storage-items';
 import { deleteDeviceKey, generateDataKey, loadDeviceKey, saveDeviceKey } from './device-key-store';
 import {
   assertPassphraseStrength,
@@ -58,13 +55,13 @@ export interface VaultChange<T> {
 
 /** Reads and parses the vault item; unreadable data is reported, never replaced. */
 export async function readVault(): Promise<VaultData> {
-  const parsed = VaultDataSchema.safeParse(await vaultItem.getValue());
+  const parsed = await vaultItem.read();
   if (!parsed.success) throw new VaultCorruptError({ cause: parsed.error });
   return parsed.data;
 }
 
 async function readSession(): Promise<{ key: string; lastUsedAt: number } | undefined> {
-  const parsed = VaultSessionSchema.safeParse(await vaultSessionItem.getValue());
+  const parsed = await vaultSessionItem.read();
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -78,13 +75,13 @@ async function getDataKey(vault: VaultData): Promise<CryptoKey> {
     const now = Date.now();
     if (!session) throw new VaultLockedError();
     if (isIdle(session.lastUsedAt, vault.autoLockMinutes, now)) {
-      await vaultSessionItem.removeValue();
+      await vaultSessionItem.remove();
       throw new VaultLockedError();
     }
     // Recording use at most once a minute keeps storage quiet: pages redraw on every storage
     // change, and a page that decrypts to draw must not set off another redraw.
     if (now - session.lastUsedAt >= ACTIVITY_WRITE_INTERVAL_MS) {
-      await vaultSessionItem.setValue({ key: session.key, lastUsedAt: now });
+      await vaultSessionItem.write({ key: session.key, lastUsedAt: now });
     }
     return importSessionKey(session.key);
   }
@@ -133,7 +130,7 @@ export function updateVault<T>(
   return runExclusive(VAULT_MUTEX, async () => {
     const vault = await readVault();
     const { vault: next, result } = await change(vault, createTools(vault));
-    if (next) await vaultItem.setValue(next);
+    if (next) await vaultItem.write(next);
     return result;
   });
 }
@@ -163,7 +160,7 @@ export async function getVaultStatus(): Promise<VaultStatus> {
 }
 
 async function readThrottle() {
-  const parsed = UnlockThrottleSchema.safeParse(await unlockThrottleItem.getValue());
+  const parsed = await unlockThrottleItem.read();
   return parsed.success ? parsed.data : { failures: 0, lastFailureAt: 0 };
 }
 
@@ -186,10 +183,10 @@ async function openWrapCounted(
   const keyBytes = await unwrapKeyBytes(wrappedKey, passphrase);
   if (!keyBytes) {
     const failures = (await readThrottle()).failures + 1;
-    await unlockThrottleItem.setValue({ failures, lastFailureAt: now });
+    await unlockThrottleItem.write({ failures, lastFailureAt: now });
     throw new AppError('wrong_passphrase', { retryAfterMs: unlockDelayMs(failures) });
   }
-  await unlockThrottleItem.removeValue();
+  await unlockThrottleItem.remove();
   return keyBytes;
 }
 
@@ -202,7 +199,7 @@ function requireWrappedKey(vault: VaultData): WrappedKey {
 export function unlockVault(passphrase: string): Promise<void> {
   return inspectVault(async (vault) => {
     const keyBytes = await openWrapCounted(requireWrappedKey(vault), passphrase);
-    await vaultSessionItem.setValue({ key: bytesToBase64(keyBytes), lastUsedAt: Date.now() });
+    await vaultSessionItem.write({ key: bytesToBase64(keyBytes), lastUsedAt: Date.now() });
     // A crash while removing the lock could have left the device key behind; it must not outlive
     // the passphrase protection it was replaced by.
     await deleteDeviceKey();
@@ -211,7 +208,7 @@ export function unlockVault(passphrase: string): Promise<void> {
 
 /** Drops the unlocked key from memory. */
 export async function lockVault(): Promise<void> {
-  await vaultSessionItem.removeValue();
+  await vaultSessionItem.remove();
 }
 
 /** Locks the vault when it has not been used for its auto-lock time. */
@@ -242,7 +239,7 @@ export async function enablePassphrase(passphrase: string): Promise<void> {
       accounts[id] = { ...account, token: await sealToken(freshKey, id, await tools.open(id)) };
     }
     const wrappedKey = await wrapKeyBytes(keyBytes, passphrase);
-    await vaultSessionItem.setValue({ key: bytesToBase64(keyBytes), lastUsedAt: Date.now() });
+    await vaultSessionItem.write({ key: bytesToBase64(keyBytes), lastUsedAt: Date.now() });
     return { vault: { ...vault, wrappedKey, accounts }, result: undefined };
   });
   await deleteDeviceKey();
@@ -268,7 +265,7 @@ export function removePassphrase(current: string): Promise<void> {
   return updateVault(async (vault) => {
     const keyBytes = await openWrapCounted(requireWrappedKey(vault), current);
     await saveDeviceKey(await importDataKey(keyBytes));
-    await vaultSessionItem.removeValue();
+    await vaultSessionItem.remove();
     return { vault: { ...vault, wrappedKey: null }, result: undefined };
   });
 }
@@ -287,11 +284,7 @@ export function setAutoLockMinutes(minutes: number): Promise<void> {
  */
 export function resetVault(): Promise<void> {
   return runExclusive(VAULT_MUTEX, async () => {
-    await vaultItem.setValue(createEmptyVault());
-    await Promise.all([
-      deleteDeviceKey(),
-      vaultSessionItem.removeValue(),
-      unlockThrottleItem.removeValue(),
-    ]);
+    await vaultItem.write(createEmptyVault());
+    await Promise.all([deleteDeviceKey(), vaultSessionItem.remove(), unlockThrottleItem.remove()]);
   });
 }

@@ -1,0 +1,90 @@
+/**
+ * The proxy in front of the local Instagram sandbox, both listening on loopback, for the
+ * integration, log-leak and fuzz tests. The only place in proxy/ that imports sandbox code.
+ */
+import { createSandboxControl, type SandboxControl } from '../../sandbox/control-client';
+import {
+  SANDBOX_CLIENT_ID,
+  SANDBOX_CLIENT_SECRET,
+  SANDBOX_REDIRECT_URIS,
+} from '../../sandbox/defaults';
+import { startSandbox, type RunningSandbox } from '../../sandbox/server';
+import { EXCHANGE_PATH } from '../../shared/exchange-contract';
+import { loadConfig, type ConfigEnv } from '../../proxy/config';
+import { startProxy, type RunningProxy, type StartProxyOptions } from '../../proxy/server';
+import { TEST_ORIGIN } from './proxy-test-config';
+
+/** The sandbox types tests need, re-exported so that only this file imports sandbox/. */
+export type { RunningSandbox, SandboxControl };
+
+/** The redirect URI registered in the sandbox, which the proxy allows too. */
+export const REDIRECT_URI = SANDBOX_REDIRECT_URIS[0] ?? '';
+/** The sandbox's app secret, which tests look for in logs and bodies. */
+export const CLIENT_SECRET = SANDBOX_CLIENT_SECRET;
+/** The first seeded user, who gets the code when consent is `allow`. */
+export const SANDBOX_USER_ID = '27640875392278831';
+
+/** Starts a sandbox on a free port with its control client. */
+export async function startTestSandbox(): Promise<{
+  sandbox: RunningSandbox;
+  control: SandboxControl;
+}> {
+  const sandbox = await startSandbox({ port: 0 });
+  return { sandbox, control: createSandboxControl(sandbox.url) };
+}
+
+/** Starts a proxy on a free port pointed at `sandboxUrl`; `env` overrides any variable. */
+export function startProxyFor(
+  sandboxUrl: string,
+  env: ConfigEnv = {},
+  options: StartProxyOptions = {},
+): Promise<RunningProxy> {
+  const config = loadConfig({
+    PROXY_PORT: '0',
+    IG_CLIENT_ID: SANDBOX_CLIENT_ID,
+    IG_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
+    IG_REDIRECT_URIS: REDIRECT_URI,
+    PROXY_ALLOWED_ORIGINS: `${TEST_ORIGIN},moz-extension://*`,
+    IG_OAUTH_BASE: sandboxUrl,
+    IG_GRAPH_BASE: sandboxUrl,
+    ...env,
+  });
+  return startProxy(config, { log: () => undefined, ...options });
+}
+
+/**
+ * Gets a fresh authorization code the way the extension does, with consent answered `allow`:
+ * the code query parameter of the sandbox's redirect.
+ */
+export async function authorizationCode(sandboxUrl: string, control: SandboxControl) {
+  await control.setConsent('allow');
+  const query = new URLSearchParams({
+    client_id: SANDBOX_CLIENT_ID,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'instagram_business_basic,instagram_business_manage_comments',
+    state: 'integration-state',
+  });
+  const response = await fetch(`${sandboxUrl}/oauth/authorize?${query.toString()}`, {
+    redirect: 'manual',
+  });
+  const location = response.headers.get('Location');
+  const code = location === null ? null : new URL(location).searchParams.get('code');
+  if (code === null) {
+    throw new Error(`The sandbox did not redirect with a code (${response.status})`);
+  }
+  return code;
+}
+
+/** POSTs a JSON exchange request to a running proxy. */
+export function exchangeOver(
+  proxyUrl: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${proxyUrl}${EXCHANGE_PATH}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+}

@@ -1,0 +1,82 @@
+/**
+ * The account record a new token creates, built from what `/me` says about its owner. A connect
+ * and an import build it the same way; a reconnect keeps the stored account's history.
+ */
+import type { GraphProfile } from '@/utils/instagram/fetch-profile';
+import { detectTokenKind } from '@/utils/instagram/token-kind';
+import { HEALTHY, appendEvent, type AccountEvent } from '@/utils/vault/account-record';
+import { saveAccount, type AccountSummary } from '@/utils/vault/account-store';
+
+/** What a new token brings besides its owner's profile. */
+export interface NewTokenFacts {
+  token: string;
+  profileId: string;
+  /** Granted scopes; empty when unknown (an import keeps the stored ones then). */
+  scopes: readonly string[];
+  issuedAt: number;
+  expiresAt: number | null;
+  /** How the token came: through the login, or pasted by the user. */
+  origin: 'connect' | 'import';
+}
+
+function tokenEvent(
+  origin: NewTokenFacts['origin'],
+  existing: AccountSummary | undefined,
+): Pick<AccountEvent, 'type' | 'message'> {
+  if (origin === 'import') {
+    return {
+      type: 'imported',
+      message: 'Imported and checked with Instagram; expiry unknown until the first refresh.',
+    };
+  }
+  return existing
+    ? { type: 'reconnected', message: 'Reconnected; the old token was replaced.' }
+    : { type: 'connected', message: 'Connected.' };
+}
+
+/** Builds the account for `accountId` from `/me`, replacing `existing` if it was stored before. */
+export function accountFromProfile(
+  accountId: string,
+  me: GraphProfile,
+  facts: NewTokenFacts,
+  existing: AccountSummary | undefined,
+): AccountSummary {
+  const now = Date.now();
+  return {
+    ...HEALTHY,
+    id: accountId,
+    username: me.username,
+    accountType: me.account_type,
+    profilePictureUrl: me.profile_picture_url,
+    appScopedId: me.id,
+    profileId: facts.profileId,
+    scopes: facts.scopes.length > 0 ? [...facts.scopes] : (existing?.scopes ?? []),
+    tokenKind: detectTokenKind(facts.token),
+    connectedAt: existing?.connectedAt ?? now,
+    issuedAt: facts.issuedAt,
+    expiresAt: facts.expiresAt,
+    lastRefreshedAt: null,
+    lastCheckedAt: now,
+    events: appendEvent(existing?.events ?? [], {
+      at: now,
+      ok: true,
+      ...tokenEvent(facts.origin, existing),
+    }),
+  };
+}
+
+/**
+ * Stores a new token and the account built from `/me` in one write, replacing the account stored
+ * under the same id (a reconnect) instead of adding it twice.
+ */
+export function saveNewToken(
+  accountId: string,
+  me: GraphProfile,
+  facts: NewTokenFacts,
+): Promise<{ replaced: boolean }> {
+  return saveAccount(
+    accountId,
+    (existing) => accountFromProfile(accountId, me, facts, existing),
+    facts.token,
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * Importing a token the user already has: it is checked against `/me` first, so a garbage or
+ * revoked token is refused with Instagram's reason and nothing is stored. Its age and expiry are
+ * unknown until the first refresh.
+ */
+import { AppError } from '@/utils/errors';
+import { PROFILE_FIELDS, fetchProfile } from '@/utils/instagram/fetch-profile';
+import { selectProfile } from '@/utils/settings/select-profile';
+import { readSettings } from '@/utils/settings/settings-store';
+import { saveNewToken } from './account-from-profile';
+
+/** Characters Instagram and Facebook tokens are made of. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_.|-]{20,2048}$/;
+
+/** Validates a pasted token with Instagram and stores it; returns who it belongs to. */
+export async function importToken(
+  pasted: string,
+  profileId?: string,
+): Promise<{ accountId: string; username: string; replaced: boolean }> {
+  const token = pasted.trim();
+  if (!TOKEN_SHAPE.test(token)) {
+    throw new AppError('token_invalid', { message: 'That does not look like an access token.' });
+  }
+  const profile = selectProfile(await readSettings(), profileId);
+  const me = await fetchProfile(profile.graphUrl, token, PROFILE_FIELDS);
+  const accountId = me.user_id ?? me.id;
+  if (!accountId)
+    throw new AppError('token_invalid', { message: 'Instagram did not say whose token this is.' });
+  const { replaced } = await saveNewToken(accountId, me, {
+    token,
+    profileId: profile.id,
+    scopes: [],
+    issuedAt: Date.now(),
+    expiresAt: null,
+    origin: 'import',
+  });
+  return { accountId, username: me.username, replaced };
+}

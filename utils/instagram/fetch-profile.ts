@@ -1,0 +1,40 @@
+/** Reading `/me`: who a token belongs to. */
+import * as z from 'zod/mini';
+import { joinUrl } from '@/utils/join-url';
+import { GraphError, getGraph } from './graph-client';
+
+/** Fields read from `/me` when an account connects or a token is imported. */
+export const PROFILE_FIELDS = ['id', 'user_id', 'username', 'account_type', 'profile_picture_url'];
+
+/** The profile fields read at connect time; `/me` may answer flat or wrapped in `data`. */
+const ProfileFieldsSchema = z.object({
+  id: z.optional(z.string()),
+  user_id: z.optional(z.string()),
+  username: z.string().check(z.minLength(1)),
+  account_type: z.optional(z.string()),
+  profile_picture_url: z.optional(z.string()),
+});
+/** A profile as `/me` returns it. */
+export type GraphProfile = z.infer<typeof ProfileFieldsSchema>;
+
+const ProfileSchema = z.union([
+  ProfileFieldsSchema,
+  z.pipe(
+    z.object({ data: z.tuple([ProfileFieldsSchema], ProfileFieldsSchema) }),
+    z.transform((wrapped) => wrapped.data[0]),
+  ),
+]);
+
+/** Reads `/me` with the given fields; a body of the wrong shape is an Instagram failure. */
+export async function fetchProfile(
+  graphUrl: string,
+  token: string,
+  fields: readonly string[],
+): Promise<GraphProfile & { appUsagePercent?: number }> {
+  const url = joinUrl(graphUrl, 'me');
+  url.searchParams.set('fields', fields.join(','));
+  const { body, appUsagePercent } = await getGraph(url, token);
+  const profile = ProfileSchema.safeParse(body);
+  if (!profile.success) throw new GraphError({ status: 200, malformed: true }, profile.error);
+  return { ...profile.data, appUsagePercent };
+}

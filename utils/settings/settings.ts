@@ -1,0 +1,62 @@
+/**
+ * User settings: one or more app profiles (which Instagram app, proxy and endpoints to use) and
+ * the lifecycle preferences. Stored in `storage.local` under a versioned item, never in
+ * `storage.sync`.
+ */
+import * as z from 'zod/mini';
+import { INSTAGRAM_SCOPE_NAMES } from '@/shared/instagram-scopes';
+import { BUILD_DEFAULTS } from './build-defaults';
+
+/** One Instagram app and the endpoints used with it. */
+export const AppProfileSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  clientId: z.string(),
+  scopes: z.array(z.enum(INSTAGRAM_SCOPE_NAMES)),
+  proxyUrl: z.string(),
+  authorizeUrl: z.string(),
+  graphUrl: z.string(),
+});
+/** An app profile. */
+export type AppProfile = z.infer<typeof AppProfileSchema>;
+
+/** Settings as stored (version 2). */
+export const SettingsSchema = z.object({
+  profiles: z.array(AppProfileSchema).check(z.minLength(1)),
+  activeProfileId: z.string(),
+  refreshWindowDays: z.number(),
+  maxTokenAgeDays: z.number(),
+  checkIntervalHours: z.number(),
+  clipboardClearSeconds: z.nullable(z.number()),
+  notificationsEnabled: z.boolean(),
+  notifyDaysBeforeExpiry: z.number(),
+});
+/** The user's settings. */
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Id of the profile every install starts with. */
+export const DEFAULT_PROFILE_ID = 'default';
+
+/** Settings of a fresh install, seeded from the build-time defaults. */
+export function createDefaultSettings(): Settings {
+  return {
+    profiles: [
+      {
+        id: DEFAULT_PROFILE_ID,
+        name: 'Default app',
+        clientId: BUILD_DEFAULTS.clientId,
+        scopes: ['instagram_business_basic'],
+        proxyUrl: BUILD_DEFAULTS.proxyUrl,
+        authorizeUrl: BUILD_DEFAULTS.authorizeUrl,
+        graphUrl: BUILD_DEFAULTS.graphUrl,
+      },
+    ],
+    activeProfileId: DEFAULT_PROFILE_ID,
+    refreshWindowDays: 10,
+    maxTokenAgeDays: 50,
+    checkIntervalHours: 6,
+    clipboardClearSeconds: 60,
+    notificationsEnabled: false,
+    notifyDaysBeforeExpiry: 7,
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The one status model every surface shows (popup chip, badge, notifications). It is derived from
+ * stored facts at the moment it is shown, so it never goes stale. Kept free of zod and storage so
+ * that the popup can use it within its size budget.
+ */
+import type { AccountSummary } from '@/utils/vault/account-store';
+
+/** What a user needs to know about a token right now. */
+export type AccountStatus =
+  'valid' | 'expiring' | 'expired' | 'revoked' | 'rate_limited' | 'network_error' | 'locked';
+
+/** Status labels as the popup shows them. */
+export const STATUS_LABELS: Record<AccountStatus, string> = {
+  valid: 'Valid',
+  expiring: 'Expiring',
+  expired: 'Expired',
+  revoked: 'Revoked',
+  rate_limited: 'Rate limited',
+  network_error: 'Offline',
+  locked: 'Locked',
+};
+
+/** What the status depends on besides the account. */
+export interface StatusContext {
+  now: number;
+  locked: boolean;
+  /** How long before expiry a token counts as expiring. */
+  warningWindowMs: number;
+}
+
+/** The status of one account; the most serious fact wins. */
+export function accountStatus(
+  account: Pick<AccountSummary, 'health' | 'expiresAt'>,
+  { now, locked, warningWindowMs }: StatusContext,
+): AccountStatus {
+  if (account.health === 'revoked') return 'revoked';
+  if (account.health === 'expired' || (account.expiresAt !== null && account.expiresAt <= now)) {
+    return 'expired';
+  }
+  if (locked) return 'locked';
+  if (account.health === 'rate_limited' || account.health === 'network_error')
+    return account.health;
+  if (account.expiresAt !== null && account.expiresAt - now <= warningWindowMs) return 'expiring';
+  return 'valid';
+}

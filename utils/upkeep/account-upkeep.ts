@@ -1,0 +1,208 @@
+/**
+ * Refreshing and checking one account. Each account has its own lock, so an alarm and a click on
+ * "Refresh now" at the same moment make one upstream call: the second caller re-reads the account
+ * inside the lock and finds the token already fresh. Every outcome, good or bad, is written to the
+ * account's history with a plain explanation.
+ */
+import { HEALTHY, appendEvent, type AccountEvent } from '@/utils/vault/account-record';
+import {
+  findAccount,
+  readAccountToken,
+  saveAccount,
+  updateAccount,
+  type AccountSummary,
+} from '@/utils/vault/account-store';
+import { retryAt } from './backoff';
+import { classifyFailure } from './classify-failure';
+import { AppError, toErrorPayload } from '@/utils/errors';
+import { fetchProfile } from '@/utils/instagram/fetch-profile';
+import { requestRefresh } from '@/utils/instagram/request-refresh';
+import { decideRefresh, type RefreshDecision } from './refresh-policy';
+import { runExclusive } from '@/utils/run-exclusive';
+import { lifecyclePolicy, readUpkeepSettings, type LifecyclePolicy } from './lifecycle-policy';
+
+/** Usage above this share of Meta's app quota postpones checks. */
+export const APP_USAGE_LIMIT_PERCENT = 90;
+/** How long checks wait when the app is close to Meta's quota. */
+const HIGH_USAGE_PAUSE_MS = 60 * 60_000;
+
+/** What one upkeep run did; `decision` says why a refresh did or did not happen. */
+export interface UpkeepReport {
+  refreshed: boolean;
+  checked: boolean;
+  decision?: RefreshDecision;
+}
+
+function successEvent(type: AccountEvent['type'], message: string): AccountEvent {
+  return { at: Date.now(), type, ok: true, message };
+}
+
+/** A failure as history: the user-facing message and fix, never the raw error. */
+function failureEvent(type: AccountEvent['type'], error: unknown): AccountEvent {
+  const { code, message, hint } = toErrorPayload(error);
+  return { at: Date.now(), type, ok: false, message, code, hint };
+}
+
+/** Records a failed check or refresh: dead, transient (retry later with backoff), or refused. */
+async function recordFailure(
+  account: AccountSummary,
+  task: 'check' | 'refresh',
+  error: unknown,
+): Promise<void> {
+  const failure = classifyFailure(error);
+  const now = Date.now();
+  await updateAccount(account.id, (current) => {
+    const attempt = current.retry?.attempt ?? 0;
+    const base = {
+      ...current,
+      lastCheckedAt: task === 'check' ? now : current.lastCheckedAt,
+      events: appendEvent(
+        current.events,
+        failureEvent(task === 'check' ? 'check_failed' : 'refresh_failed', error),
+      ),
+    };
+    if (failure.kind === 'dead') return { ...base, health: failure.health, retry: null };
+    if (failure.kind === 'transient') {
+      return {
+        ...base,
+        health: failure.health,
+        retry: { attempt: attempt + 1, notBefore: retryAt(attempt, now, failure.retryAfterMs) },
+      };
+    }
+    return task === 'refresh'
+      ? { ...base, refreshFailed: true, retry: null }
+      : { ...base, retry: null };
+  });
+}
+
+/** Refreshes when due, or when `force` is set and only "not due yet" stands in the way. */
+async function refreshLocked(
+  account: AccountSummary,
+  policy: LifecyclePolicy,
+  force: boolean,
+): Promise<UpkeepReport> {
+  const decision = decideRefresh(account, policy, Date.now());
+  // An imported token's age is unknown, so "too new" is only a guess: the user may overrule it.
+  const overrulable =
+    !decision.refresh &&
+    (decision.reason === 'not_due' ||
+      (decision.reason === 'too_new' && account.expiresAt === null));
+  const forced = force && overrulable;
+  if (!decision.refresh && !forced) return { decision, refreshed: false, checked: false };
+  const token = await readAccountToken(account.id);
+  let fresh;
+  try {
+    fresh = await requestRefresh(policy.graphUrlFor(account.profileId), token);
+  } catch (error) {
+    await recordFailure(account, 'refresh', error);
+    return { decision, refreshed: false, checked: false };
+  }
+  const now = Date.now();
+  // The new token and its expiry replace the old ones in one write; if the write fails, the old
+  // token (still valid) stays stored.
+  await saveAccount(
+    account.id,
+    (current) => {
+      if (!current) throw new AppError('account_not_found');
+      return {
+        ...current,
+        ...HEALTHY,
+        expiresAt: now + fresh.expires_in * 1000,
+        lastRefreshedAt: now,
+        events: appendEvent(
+          current.events,
+          successEvent('refreshed', 'Refreshed: valid for another 60 days.'),
+        ),
+      };
+    },
+    fresh.access_token,
+  );
+  return { decision, refreshed: true, checked: false };
+}
+
+async function checkLocked(account: AccountSummary, policy: LifecyclePolicy): Promise<void> {
+  const token = await readAccountToken(account.id);
+  let profile;
+  try {
+    profile = await fetchProfile(policy.graphUrlFor(account.profileId), token, [
+      'user_id',
+      'username',
+    ]);
+  } catch (error) {
+    await recordFailure(account, 'check', error);
+    return;
+  }
+  const now = Date.now();
+  const busy = (profile.appUsagePercent ?? 0) > APP_USAGE_LIMIT_PERCENT;
+  await updateAccount(account.id, (current) => {
+    const base = { ...current, username: profile.username, lastCheckedAt: now };
+    if (busy) {
+      const warning = new AppError('rate_limited', {
+        message: `Meta reports this app at ${profile.appUsagePercent}% of its rate limit; checks pause for an hour.`,
+      });
+      return {
+        ...base,
+        health: 'rate_limited',
+        retry: { attempt: 0, notBefore: now + HIGH_USAGE_PAUSE_MS },
+        events: appendEvent(current.events, failureEvent('checked', warning)),
+      };
+    }
+    // A healthy check is history only when it ends a problem; routine ones would drown the rest.
+    const events =
+      current.health === 'ok'
+        ? current.events
+        : appendEvent(current.events, successEvent('checked', 'Checked: the token works again.'));
+    return { ...base, health: 'ok', retry: null, events };
+  });
+}
+
+/** The lifecycle policy from the stored settings (defaults when they cannot be read). */
+async function readUpkeepPolicy(): Promise<LifecyclePolicy> {
+  return lifecyclePolicy((await readUpkeepSettings()).settings);
+}
+
+function withAccountLock<T>(accountId: string, task: () => Promise<T>): Promise<T> {
+  return runExclusive(`account:${accountId}`, task);
+}
+
+/**
+ * "Refresh now": refreshes unless the token is under 24 hours old (known, not guessed), expired or
+ * dead.
+ */
+export function refreshNow(accountId: string): Promise<UpkeepReport> {
+  return withAccountLock(accountId, async () => {
+    const policy = await readUpkeepPolicy();
+    return refreshLocked(await findAccount(accountId), policy, true);
+  });
+}
+
+/** "Check now": asks Instagram whether the token still works. */
+export function checkNow(accountId: string): Promise<UpkeepReport> {
+  return withAccountLock(accountId, async () => {
+    await checkLocked(await findAccount(accountId), await readUpkeepPolicy());
+    return { refreshed: false, checked: true };
+  });
+}
+
+/** Runs whatever is due for an account, judged from its stored timestamps only. */
+export function runDueUpkeep(accountId: string): Promise<UpkeepReport> {
+  return withAccountLock(accountId, async () => {
+    const policy = await readUpkeepPolicy();
+    const account = await findAccount(accountId);
+    const now = Date.now();
+    if (account.retry && now < account.retry.notBefore) return { refreshed: false, checked: false };
+    const report = await refreshLocked(account, policy, false);
+    // A refresh that worked proves the token is alive; no need to check it as well.
+    const afterRefresh = await findAccount(accountId);
+    const checkDue = !report.refreshed && isCheckDue(afterRefresh, policy, now);
+    if (checkDue) await checkLocked(afterRefresh, policy);
+    return { ...report, checked: checkDue };
+  });
+}
+
+/** Whether the periodic validity check is due (a retry counts as due once its time has come). */
+export function isCheckDue(account: AccountSummary, policy: LifecyclePolicy, now: number): boolean {
+  if (account.health === 'revoked' || account.health === 'expired') return false;
+  if (account.retry) return now >= account.retry.notBefore;
+  return now - (account.lastCheckedAt ?? 0) >= policy.checkIntervalMs;
+}

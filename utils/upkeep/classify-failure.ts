@@ -1,0 +1,35 @@
+/**
+ * What a failed check or refresh means for the account. Only Instagram's own verdict on the token
+ * (code 190) marks it dead; anything transient is retried later and never marks a token revoked.
+ */
+import type { AccountHealth } from '@/utils/vault/account-record';
+import { AppError } from '@/utils/errors';
+
+/** How a failure changes an account. */
+export type FailureClass =
+  | { kind: 'dead'; health: Extract<AccountHealth, 'expired' | 'revoked'> }
+  | {
+      kind: 'transient';
+      health: Extract<AccountHealth, 'rate_limited' | 'network_error'>;
+      retryAfterMs?: number;
+    }
+  | { kind: 'refused' };
+
+/** Sorts a failure into dead, transient (retry with backoff) or refused (tell the user). */
+export function classifyFailure(error: unknown): FailureClass {
+  if (!(error instanceof AppError)) return { kind: 'transient', health: 'network_error' };
+  switch (error.code) {
+    case 'token_expired':
+      return { kind: 'dead', health: 'expired' };
+    case 'token_revoked':
+    case 'token_invalid':
+      return { kind: 'dead', health: 'revoked' };
+    case 'rate_limited':
+      return { kind: 'transient', health: 'rate_limited', retryAfterMs: error.retryAfterMs };
+    case 'network_error':
+    case 'instagram_unavailable':
+      return { kind: 'transient', health: 'network_error', retryAfterMs: error.retryAfterMs };
+    default:
+      return { kind: 'refused' };
+  }
+}

@@ -1,0 +1,99 @@
+/** The stored shape of a connected Instagram account: its metadata and its sealed token. */
+import * as z from 'zod/mini';
+import { TokenEnvelopeSchema } from './token-envelope';
+
+/** How a token was obtained, read from its prefix. */
+export const TOKEN_KINDS = [
+  'instagram_login',
+  'basic_display',
+  'facebook_login',
+  'unknown',
+] as const;
+/** One of {@link TOKEN_KINDS}. */
+export type TokenKind = (typeof TOKEN_KINDS)[number];
+
+/** What happened to an account, kept as a short history for the inspect panel. */
+export const ACCOUNT_EVENT_TYPES = [
+  'connected',
+  'reconnected',
+  'imported',
+  'refreshed',
+  'refresh_failed',
+  'checked',
+  'check_failed',
+] as const;
+
+/** One entry of an account's history. */
+export const AccountEventSchema = z.object({
+  at: z.number(),
+  type: z.enum(ACCOUNT_EVENT_TYPES),
+  ok: z.boolean(),
+  message: z.string(),
+  code: z.optional(z.string()),
+  hint: z.optional(z.string()),
+});
+/** An account history entry. */
+export type AccountEvent = z.infer<typeof AccountEventSchema>;
+
+/** How many history entries an account keeps. */
+export const MAX_ACCOUNT_EVENTS = 20;
+
+/**
+ * What the last check or refresh found. `ok` until something goes wrong; transient problems
+ * (`rate_limited`, `network_error`) are retried, the others need the user.
+ */
+export const ACCOUNT_HEALTH = [
+  'ok',
+  'expired',
+  'revoked',
+  'rate_limited',
+  'network_error',
+] as const;
+/** One of {@link ACCOUNT_HEALTH}. */
+export type AccountHealth = (typeof ACCOUNT_HEALTH)[number];
+
+/** A warning that was already notified, so that each is shown once. */
+export const NOTICES = ['expiring', 'dead'] as const;
+
+/**
+ * A stored account. Times are epoch milliseconds; `expiresAt` is null until known. Lifecycle
+ * fields have defaults, so records written before they existed still read.
+ */
+export const AccountRecordSchema = z.object({
+  id: z.string().check(z.regex(/^\d+$/)),
+  username: z.string(),
+  accountType: z.optional(z.string()),
+  profilePictureUrl: z.optional(z.string()),
+  appScopedId: z.optional(z.string()),
+  profileId: z.string(),
+  scopes: z.array(z.string()),
+  tokenKind: z.enum(TOKEN_KINDS),
+  connectedAt: z.number(),
+  issuedAt: z.number(),
+  expiresAt: z.nullable(z.number()),
+  lastRefreshedAt: z.nullable(z.number()),
+  lastCheckedAt: z.nullable(z.number()),
+  events: z.array(AccountEventSchema),
+  health: z._default(z.enum(ACCOUNT_HEALTH), 'ok'),
+  /** The last refresh failed in a way retrying will not fix; the token works until it expires. */
+  refreshFailed: z._default(z.boolean(), false),
+  /** After a transient failure: how many in a row, and not before when to try again. */
+  retry: z._default(z.nullable(z.object({ attempt: z.number(), notBefore: z.number() })), null),
+  notified: z._default(z.nullable(z.enum(NOTICES)), null),
+  token: TokenEnvelopeSchema,
+});
+/** A stored account with its sealed token. */
+export type AccountRecord = z.infer<typeof AccountRecordSchema>;
+
+/** Adds an event to the front of a history, keeping the newest {@link MAX_ACCOUNT_EVENTS}. */
+export function appendEvent(events: readonly AccountEvent[], event: AccountEvent): AccountEvent[] {
+  return [event, ...events].slice(0, MAX_ACCOUNT_EVENTS);
+}
+
+/** Lifecycle fields of an account whose token was just issued or refreshed and works. */
+export const HEALTHY: Pick<AccountRecord, 'health' | 'refreshFailed' | 'retry' | 'notified'> = {
+  health: 'ok',
+  refreshFailed: false,
+  retry: null,
+  notified: null,
+};
