@@ -1,5 +1,4 @@
 import preact from '@preact/preset-vite';
-import { mergeConfig, type InlineConfig } from 'vite';
 import { defineConfig } from 'wxt';
 
 /**
@@ -10,23 +9,10 @@ import { defineConfig } from 'wxt';
 const EXTENSION_PUBLIC_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAp862UZ1vvI5OibRFdF8fZMVnJ0hKYp3ojt6W5K55Dk0Gw28tgdbKQrojAVTjaKAvuCik2NJGAGyiR/UP0aNdtuEYrK0y7NPQ1AlPAwr/oe3z3k3HmlLqmizN7VhpK4dd30imogoStag4D66Yy+W2Pst9oiWkoJh75CsvEVJjQ2X9NIeK+xToEYCd7pJSJXKOte7O/fGIQrXeIUWFZVsyIQF7xXBIvWTTdo5EWx65rYYnN1ovmxTT6ZqDMFPOTn8eZyXrKnLTxIH32qAI4bdVdAvKKzHa5evLcPs7Gi0rWU7qsTbEvI2UVWrrm+o3LWh4NGcenCNX/mAwgUIlWji+5QIDAQAB';
 
-const POLYFILL_ENTRY = '@wxt-dev/webextension-polyfill/browser';
-
 export default defineConfig({
   imports: false,
   // `npm start` and `npm run bench` build elsewhere, keeping the production build that tests load.
   outDir: process.env.IGTT_OUT_DIR ?? '.output',
-  hooks: {
-    // The background bundles webextension-polyfill. Pages do not: MV3 gives them promise-based
-    // APIs in Chrome and Firefox alike, and the popup's 15 KB budget has no room for 3 KB of shim.
-    'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((entrypoint) => entrypoint.type === 'background')) return;
-      // mergeConfig puts the later alias first, so this one wins over WXT's own.
-      const polyfill = { find: /^wxt\/browser$/, replacement: POLYFILL_ENTRY };
-      const merged: InlineConfig = mergeConfig(config, { resolve: { alias: [polyfill] } });
-      config.resolve = merged.resolve;
-    },
-  },
   manifestVersion: 3,
   vite: () => ({ plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false })] }),
   manifest: ({ browser }) => ({

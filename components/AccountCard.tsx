@@ -16,6 +16,7 @@ const STATUS_TONES: Record<AccountStatus, 'ok' | 'warn' | 'bad' | 'muted'> = {
   locked: 'muted',
   expired: 'bad',
   revoked: 'bad',
+  refused: 'bad',
 };
 
 const ACCOUNT_TYPES: Record<string, string> = {
@@ -83,6 +84,17 @@ export function AccountCard(props: AccountCardProps) {
         <span class={`chip chip--${STATUS_TONES[status]}`}>{STATUS_LABELS[status]}</span>
       </div>
       <Expiry expiresAt={account.expiresAt} now={now} />
+      {!account.longLived && status !== 'expired' && (
+        <p class="notice notice--warn">
+          This token lasts one hour: Instagram would not make it a 60-day token. Reconnect to try
+          again.
+        </p>
+      )}
+      {status === 'refused' && (
+        <p class="notice">
+          {account.events.find((event) => !event.ok)?.message ?? 'Instagram refuses this token.'}
+        </p>
+      )}
       <p class="muted">
         Checked {formatAgo(account.lastCheckedAt, now)} · Refreshed{' '}
         {formatAgo(account.lastRefreshedAt, now)}

@@ -1,11 +1,15 @@
 import type { ConnectProgress } from '@/utils/vault/storage-items';
 import { ErrorNotice } from './ErrorNotice';
+import { SetupChecklist, type SetupChecklistProps } from './SetupChecklist';
 
 /** Props of {@link ConnectPanel}. */
 export interface ConnectPanelProps {
   progress: ConnectProgress | null;
   setupComplete: boolean;
-  onConnect: () => void;
+  /** The profile's setup, for the checklist shown when the login window closed unanswered. */
+  setup: SetupChecklistProps;
+  /** Starts a login, with the profile of the last one when it is a "Try again". */
+  onConnect: (profileId?: string) => void;
   onDismiss: () => void;
   onOpenSettings: () => void;
 }
@@ -19,12 +23,20 @@ const WORKING: Record<string, string> = {
 export function ConnectPanel({
   progress,
   setupComplete,
+  setup,
   onConnect,
   onDismiss,
   onOpenSettings,
 }: ConnectPanelProps) {
   const working = progress && WORKING[progress.phase];
-  const cancelled = progress?.error?.code === 'auth_cancelled';
+  // Both may hide an Instagram error page the extension cannot read (docs §1.6).
+  const setupSuspect =
+    progress?.error?.code === 'auth_cancelled' || progress?.error?.code === 'authorize_unreachable';
+  const dismiss = (
+    <button type="button" class="link" onClick={onDismiss}>
+      Dismiss
+    </button>
+  );
   return (
     <section class="stack" aria-label="Connect">
       <button
@@ -32,7 +44,7 @@ export function ConnectPanel({
         class="button button--primary"
         disabled={Boolean(working) || !setupComplete}
         aria-busy={working ? true : undefined}
-        onClick={onConnect}
+        onClick={() => onConnect()}
       >
         {working ? 'Connecting…' : 'Connect Instagram account'}
       </button>
@@ -46,24 +58,30 @@ export function ConnectPanel({
         </p>
       )}
       {working && <p role="status">{working}</p>}
-      {progress?.phase === 'done' && (
+      {progress?.phase === 'done' && !progress.shortLived && (
         <p role="status" class="row">
-          {progress.replaced ? 'Reconnected' : 'Connected'} @{progress.username}.
-          <button type="button" class="link" onClick={onDismiss}>
-            Dismiss
-          </button>
+          {progress.replaced ? 'Reconnected' : 'Connected'} @{progress.username}.{dismiss}
         </p>
+      )}
+      {progress?.phase === 'done' && progress.shortLived && (
+        <div class="notice notice--warn stack" role="status">
+          <p class="notice__message">
+            Connected @{progress.username}, but only for one hour: Instagram would not make this
+            token a 60-day one. Inspect shows Instagram's reason.
+          </p>
+          <div class="row">
+            <button type="button" class="button" onClick={() => onConnect(progress.profileId)}>
+              Try again
+            </button>
+            {dismiss}
+          </div>
+        </div>
       )}
       {progress?.phase === 'failed' && progress.error && (
         <div class="stack">
-          {cancelled ? (
-            <p class="muted">{progress.error.message}</p>
-          ) : (
-            <ErrorNotice error={progress.error} />
-          )}
-          <button type="button" class="link" onClick={onDismiss}>
-            Dismiss
-          </button>
+          <ErrorNotice error={progress.error} />
+          {setupSuspect && <SetupChecklist {...setup} />}
+          {dismiss}
         </div>
       )}
     </section>

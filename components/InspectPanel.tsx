@@ -14,6 +14,7 @@ const HEALTH = {
   ok: 'working',
   expired: 'expired',
   revoked: 'revoked',
+  refused: 'refused by Instagram; see the history',
   rate_limited: 'rate limited; will retry',
   network_error: 'Instagram unreachable; will retry',
 };

@@ -3,9 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDefaultSettings, type Settings } from '@/utils/settings/settings';
 import { routeMessagesToBackground } from '@/tests/support/background-harness';
 import { sendRequest } from '@/utils/page/send-request';
-import { readSettings } from '@/utils/settings/settings-store';
+import { readSettings, settingsItem } from '@/utils/settings/settings-store';
 import { SettingsForm } from './SettingsForm';
 import { ConnectPanel } from './ConnectPanel';
+import { SetupCheck } from './SetupCheck';
+import { json, stubFetch } from '@/tests/support/fake-fetch';
 
 beforeEach(() => routeMessagesToBackground('options.html'));
 
@@ -97,7 +99,16 @@ describe('SettingsForm', () => {
 });
 
 describe('ConnectPanel', () => {
-  const handlers = { onConnect: vi.fn(), onDismiss: vi.fn(), onOpenSettings: vi.fn() };
+  const handlers = {
+    onConnect: vi.fn(),
+    onDismiss: vi.fn(),
+    onOpenSettings: vi.fn(),
+    setup: {
+      redirectUri: 'https://blocadghaajijcfckkjphjkhmmlcniff.chromiumapp.org/',
+      clientId: '990001234567890',
+      scopes: ['instagram_business_basic'],
+    },
+  };
 
   it('should start the flow from a named button', () => {
     render(<ConnectPanel progress={null} setupComplete {...handlers} />);
@@ -128,31 +139,120 @@ describe('ConnectPanel', () => {
     expect(handlers.onOpenSettings).toHaveBeenCalledTimes(1);
   });
 
-  it('should show a failure with its fix, and a cancel quietly', () => {
-    const failed = (code: 'auth_declined' | 'auth_cancelled', message: string) => ({
-      phase: 'failed' as const,
-      profileId: 'default',
-      updatedAt: NOW,
-      error: { code, message, hint: 'Try again.' },
-    });
-    const { rerender } = render(
+  it('should show a failure with its fix, and no setup checklist for a denial', () => {
+    render(
       <ConnectPanel
         progress={failed('auth_declined', 'You declined access on Instagram.')}
         setupComplete
         {...handlers}
       />,
     );
-    expect(screen.getByRole('alert')).toHaveTextContent('You declined access on Instagram.');
 
-    rerender(
+    expect(screen.getByRole('alert')).toHaveTextContent('You declined access on Instagram.');
+    expect(screen.queryByRole('list', { name: 'Setup checklist' })).toBeNull();
+  });
+
+  it('should explain a window closed without an answer with the checklist for this profile', () => {
+    render(
       <ConnectPanel
-        progress={failed('auth_cancelled', 'Connection cancelled.')}
+        progress={failed(
+          'auth_cancelled',
+          'The Instagram window closed before the login finished.',
+        )}
         setupComplete
         {...handlers}
       />,
     );
 
-    expect(screen.queryByRole('alert')).toBeNull();
-    expect(screen.getByText('Connection cancelled.')).toBeVisible();
+    const checklist = screen.getByRole('list', { name: 'Setup checklist' });
+    expect(checklist).toHaveTextContent(handlers.setup.redirectUri);
+    expect(checklist).toHaveTextContent('990001234567890');
+    expect(checklist).toHaveTextContent('Tester invites');
+    expect(checklist).toHaveTextContent('instagram_business_basic');
+    expect(within(checklist).getByRole('button', { name: 'Copy redirect URI' })).toBeVisible();
+  });
+
+  it('should offer "Try again" with the same profile after a one-hour token', () => {
+    render(
+      <ConnectPanel
+        progress={{
+          phase: 'done',
+          profileId: 'second',
+          updatedAt: NOW,
+          username: 'sandbox.creator',
+          shortLived: true,
+        }}
+        setupComplete
+        {...handlers}
+      />,
+    );
+
+    expect(screen.getByRole('status')).toHaveTextContent('only for one hour');
+    fireEvent.click(screen.getByRole('button', { name: 'Try again' }));
+    expect(handlers.onConnect).toHaveBeenCalledWith('second');
+  });
+});
+
+function failed(code: 'auth_declined' | 'auth_cancelled', message: string) {
+  return {
+    phase: 'failed' as const,
+    profileId: 'default',
+    updatedAt: NOW,
+    error: { code, message, hint: 'Try again.' },
+  };
+}
+
+describe('SetupCheck', () => {
+  beforeEach(async () => {
+    const settings = createDefaultSettings();
+    settings.profiles[0] = {
+      ...settings.profiles[0]!,
+      clientId: '990001234567890',
+      proxyUrl: 'http://127.0.0.1:8787',
+    };
+    await settingsItem.write(settings);
+  });
+
+  it('should ask the proxy, and name the fix for each problem it reports', async () => {
+    const calls = stubFetch({
+      '/v1/setup-check': () =>
+        json({ client_id_known: false, redirect_uri_allowed: false, origin_allowed: true }),
+    });
+    render(
+      <SetupCheck
+        check={() => sendRequest({ type: 'checkSetup' })}
+        origin="chrome-extension://test-extension-id"
+      />,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Check setup' }));
+
+    const result = await screen.findByRole('status', { name: 'Setup check result' });
+    expect(result).toHaveTextContent('Set IG_CLIENT_ID=990001234567890');
+    expect(result).toHaveTextContent(
+      'Add https://test-extension-id.chromiumapp.org/ to IG_REDIRECT_URIS',
+    );
+    expect(result).not.toHaveTextContent('PROXY_ALLOWED_ORIGINS');
+    expect(within(result).getByRole('list', { name: 'Setup checklist' })).toBeVisible();
+    expect(JSON.parse(calls[0]?.body ?? '')).toEqual({
+      client_id: '990001234567890',
+      redirect_uri: 'https://test-extension-id.chromiumapp.org/',
+    });
+  });
+
+  it('should say so when the proxy cannot be reached', async () => {
+    stubFetch({});
+    render(
+      <SetupCheck
+        check={() => sendRequest({ type: 'checkSetup' })}
+        origin="chrome-extension://test-extension-id"
+      />,
+    );
+
+    fireEvent.click(screen.getByRole('button', { name: 'Check setup' }));
+
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The exchange proxy could not be reached.',
+    );
   });
 });

@@ -3,8 +3,16 @@
  * same app runs on Node (`server.ts`) and on Cloudflare Workers (`worker.ts`).
  */
 import { Hono, type Context } from 'hono';
-import { EXCHANGE_PATH, HEALTH_PATH } from '../shared/exchange-contract';
+import {
+  EXCHANGE_BUDGET_MS,
+  EXCHANGE_PATH,
+  HEALTH_PATH,
+  SETUP_CHECK_PATH,
+} from '../shared/exchange-contract';
+import { sleepFor, type Sleep } from './backoff';
+import { checkSetup } from './check-setup';
 import type { ProxyConfig } from './config';
+import { startDeadline } from './deadline';
 import { errorResponse } from './error-response';
 import { ProxyError } from './errors';
 import { exchangeCode } from './exchange-code';
@@ -12,7 +20,9 @@ import { noStore } from './no-store';
 import { corsForAllowedOrigins, originGuard } from './origin-policy';
 import type { ProxyEnv } from './proxy-env';
 import { rateLimit } from './rate-limit';
-import { exchangeBodyLimit, readExchangeRequest } from './read-exchange-request';
+import { readExchangeRequest } from './read-exchange-request';
+import { jsonBodyLimit } from './read-json-body';
+import { readSetupCheckRequest } from './read-setup-check-request';
 import { requestLog, writeToStdout, type LogSink } from './request-log';
 import type { FetchLike } from './upstream-fetch';
 
@@ -26,6 +36,12 @@ export interface ProxyDeps {
   readonly now?: () => Date;
   /** The client's IP address for the rate limit; the runtime entry knows where to find it. */
   readonly clientIp?: (c: Context) => string | undefined;
+  /** Time budget of one exchange in ms (default: `EXCHANGE_BUDGET_MS`; tests use a small one). */
+  readonly budgetMs?: number;
+  /** Jitter source of the retry pauses, 0 ≤ x < 1 (default: `Math.random`). */
+  readonly random?: () => number;
+  /** How retry pauses wait (default: a timer). */
+  readonly sleep?: Sleep;
 }
 
 /** Builds the proxy for a validated configuration. */
@@ -33,6 +49,8 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
   // Wrapped, because Workers reject `fetch` called as a method of another object.
   const upstreamFetch = deps.fetch ?? ((url, init) => fetch(url, init));
   const now = deps.now ?? (() => new Date());
+  const budgetMs = deps.budgetMs ?? EXCHANGE_BUDGET_MS;
+  const retry = { random: deps.random ?? Math.random, sleep: deps.sleep ?? sleepFor };
   const methodNotAllowed = (allow: string) => (c: Context<ProxyEnv>) => {
     c.header('Allow', allow);
     return errorResponse(
@@ -44,34 +62,46 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
   const app = new Hono<ProxyEnv>()
     .use(requestLog(deps.log ?? writeToStdout))
     .use(noStore())
-    .use(originGuard(config.allowedOrigins))
+    .use(originGuard(config.allowedOrigins, [SETUP_CHECK_PATH]))
     .use(corsForAllowedOrigins(config.allowedOrigins))
     .use(rateLimit(config.rateLimitPerMinute, deps.clientIp ?? (() => undefined)))
     .get(HEALTH_PATH, (c) => c.json({ ok: true }, 200))
     .all(HEALTH_PATH, methodNotAllowed('GET'))
-    .post(EXCHANGE_PATH, exchangeBodyLimit(), async (c) => {
+    .post(EXCHANGE_PATH, jsonBodyLimit(), async (c) => {
       const request = await readExchangeRequest(c.req.raw);
       const result = await exchangeCode(request, {
         apps: config.apps,
         now,
+        retry,
         instagram: {
           oauthBase: config.oauthBase,
           graphBase: config.graphBase,
           timeoutMs: config.upstreamTimeoutMs,
+          deadline: startDeadline(budgetMs),
           fetch: upstreamFetch,
           record: (call) => c.get('upstreamCalls').push(call),
         },
       });
+      c.set('longLived', result.long_lived);
       return c.json(result, 200);
     })
-    .all(EXCHANGE_PATH, methodNotAllowed('POST'));
+    .all(EXCHANGE_PATH, methodNotAllowed('POST'))
+    .post(SETUP_CHECK_PATH, jsonBodyLimit(), async (c) => {
+      const request = await readSetupCheckRequest(c.req.raw);
+      const result = checkSetup(request, c.req.header('Origin'), {
+        apps: config.apps,
+        allowedOrigins: config.allowedOrigins,
+      });
+      return c.json(result, 200);
+    })
+    .all(SETUP_CHECK_PATH, methodNotAllowed('POST'));
 
   app.notFound((c) =>
     errorResponse(
       c,
       new ProxyError(
         'not_found',
-        `There is nothing at ${c.req.path.slice(0, 100)}. This proxy answers POST ${EXCHANGE_PATH} and GET ${HEALTH_PATH}.`,
+        `There is nothing at ${c.req.path.slice(0, 100)}. This proxy answers POST ${EXCHANGE_PATH}, POST ${SETUP_CHECK_PATH} and GET ${HEALTH_PATH}.`,
       ),
     ),
   );

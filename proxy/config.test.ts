@@ -44,6 +44,7 @@ describe('loadConfig (environment)', () => {
       graphBase: 'https://graph.instagram.com',
       rateLimitPerMinute: 30,
       upstreamTimeoutMs: 10000,
+      maxConnections: 512,
     });
   });
 
@@ -60,6 +61,7 @@ describe('loadConfig (environment)', () => {
       IG_GRAPH_BASE: 'http://127.0.0.1:8788',
       PROXY_RATE_LIMIT: '5',
       PROXY_UPSTREAM_TIMEOUT_MS: '300',
+      PROXY_MAX_CONNECTIONS: '64',
     });
 
     expect(actual).toMatchObject({
@@ -71,6 +73,7 @@ describe('loadConfig (environment)', () => {
       graphBase: 'http://127.0.0.1:8788',
       rateLimitPerMinute: 5,
       upstreamTimeoutMs: 300,
+      maxConnections: 64,
     });
   });
 
@@ -106,6 +109,11 @@ describe('loadConfig (environment)', () => {
     ['PROXY_RATE_LIMIT', { PROXY_RATE_LIMIT: '-5' }],
     ['PROXY_UPSTREAM_TIMEOUT_MS', { PROXY_UPSTREAM_TIMEOUT_MS: '1.5' }],
     ['PROXY_UPSTREAM_TIMEOUT_MS', { PROXY_UPSTREAM_TIMEOUT_MS: '999999' }],
+    ['PROXY_UPSTREAM_TIMEOUT_MS', { PROXY_UPSTREAM_TIMEOUT_MS: '12501' }],
+    ['PROXY_UPSTREAM_TIMEOUT_MS', { PROXY_UPSTREAM_TIMEOUT_MS: '0' }],
+    ['PROXY_MAX_CONNECTIONS', { PROXY_MAX_CONNECTIONS: '0' }],
+    ['PROXY_MAX_CONNECTIONS', { PROXY_MAX_CONNECTIONS: 'many' }],
+    ['PROXY_MAX_CONNECTIONS', { PROXY_MAX_CONNECTIONS: '100001' }],
   ])('should stop with one line naming %s (%j)', (variable, overrides) => {
     const actual = configErrorOf({ ...VALID_ENV, ...overrides });
 

@@ -3,6 +3,7 @@
  * document for several apps), validated with zod, failing with one line that names the variable.
  */
 import * as z from 'zod/mini';
+import { EXCHANGE_BUDGET_MS } from '../shared/exchange-contract';
 import {
   AllowedOriginSchema,
   BaseUrlSchema,
@@ -30,8 +31,17 @@ export interface ProxyConfig {
   readonly oauthBase: string;
   readonly graphBase: string;
   readonly rateLimitPerMinute: number;
+  /** Deadline of each Instagram call; at most {@link MAX_UPSTREAM_TIMEOUT_MS}. */
   readonly upstreamTimeoutMs: number;
+  /** Open connections the Node server accepts at once (ignored on Workers). */
+  readonly maxConnections: number;
 }
+
+/**
+ * The longest `PROXY_UPSTREAM_TIMEOUT_MS`: half of `EXCHANGE_BUDGET_MS`, so that the code exchange
+ * and at least one long-lived attempt fit in an exchange's budget.
+ */
+export const MAX_UPSTREAM_TIMEOUT_MS = Math.floor(EXCHANGE_BUDGET_MS / 2);
 
 /** Values used when a variable is unset or blank. */
 export const CONFIG_DEFAULTS = {
@@ -41,6 +51,7 @@ export const CONFIG_DEFAULTS = {
   IG_GRAPH_BASE: 'https://graph.instagram.com',
   PROXY_RATE_LIMIT: '30',
   PROXY_UPSTREAM_TIMEOUT_MS: '10000',
+  PROXY_MAX_CONNECTIONS: '512',
 } as const;
 
 /** Environment variables as Node (`process.env`) or a Workers `env` hands them over. */
@@ -84,6 +95,22 @@ const AppsFileSchema = z.strictObject(
   { error: objectError('{"apps": [...]}') },
 );
 
+/** `PROXY_UPSTREAM_TIMEOUT_MS`: a whole number of ms that leaves room in the exchange budget. */
+const UpstreamTimeoutSchema = z.pipe(
+  z
+    .string()
+    .check(z.regex(/^\d{1,9}$/, `must be a whole number from 1 to ${MAX_UPSTREAM_TIMEOUT_MS}`)),
+  z
+    .transform((value: string) => Number(value))
+    .check(
+      z.gte(1, `must be a whole number from 1 to ${MAX_UPSTREAM_TIMEOUT_MS}`),
+      z.lte(
+        MAX_UPSTREAM_TIMEOUT_MS,
+        `must be at most ${MAX_UPSTREAM_TIMEOUT_MS}: half of the ${EXCHANGE_BUDGET_MS} ms an exchange may take, so that the code exchange and one long-lived attempt fit`,
+      ),
+    ),
+);
+
 /**
  * Validates the environment and returns the proxy's configuration.
  * @throws {ConfigError} naming the first variable that is missing or malformed.
@@ -118,8 +145,13 @@ export function loadConfig(env: ConfigEnv, options: LoadConfigOptions = {}): Pro
     ),
     upstreamTimeoutMs: parseValue(
       'PROXY_UPSTREAM_TIMEOUT_MS',
-      integerSchema(1, 120_000),
+      UpstreamTimeoutSchema,
       readOr('PROXY_UPSTREAM_TIMEOUT_MS'),
+    ),
+    maxConnections: parseValue(
+      'PROXY_MAX_CONNECTIONS',
+      integerSchema(1, 100_000),
+      readOr('PROXY_MAX_CONNECTIONS'),
     ),
   };
 }

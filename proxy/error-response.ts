@@ -14,6 +14,7 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
+  upstream_busy: 503,
   upstream_error: 502,
   upstream_bad_response: 502,
   upstream_timeout: 504,
@@ -31,8 +32,11 @@ export function errorBody(error: ProxyError): ProxyErrorBody {
   };
 }
 
-/** Answers `error` and notes its code for the request log. */
+/** Answers `error` (with `Retry-After` when it says how long to wait) and notes its code for the log. */
 export function errorResponse(c: Context<ProxyEnv>, error: ProxyError): Response {
   c.set('errorCode', error.code);
+  if (error.retryAfterSeconds !== undefined) {
+    c.header('Retry-After', String(error.retryAfterSeconds));
+  }
   return c.json(errorBody(error), ERROR_STATUS[error.code]);
 }

@@ -4,22 +4,35 @@
  */
 import type { ProxyErrorCode, UpstreamError } from '../shared/exchange-contract';
 
+/** What a {@link ProxyError} may carry besides its code and message. */
+export interface ProxyErrorOptions {
+  readonly cause?: unknown;
+  /** Instagram's own error, when Instagram is the one that refused. */
+  readonly upstream?: UpstreamError;
+  /** HTTP status of Instagram's reply, when there was one; it tells a 5xx from a refusal. */
+  readonly upstreamStatus?: number;
+  /** Sent as `Retry-After` (seconds) with the answer. */
+  readonly retryAfterSeconds?: number;
+}
+
 /** A request the proxy refuses or could not complete, answered with `code` and `message`. */
 export class ProxyError extends Error {
   /** One of the shared contract's error codes; it also fixes the HTTP status. */
   readonly code: ProxyErrorCode;
   /** Instagram's own error, when Instagram is the one that refused. */
   readonly upstream: UpstreamError | undefined;
+  /** HTTP status of Instagram's reply, when there was one. */
+  readonly upstreamStatus: number | undefined;
+  /** Seconds the caller should wait before trying again, sent as `Retry-After`. */
+  readonly retryAfterSeconds: number | undefined;
 
-  constructor(
-    code: ProxyErrorCode,
-    message: string,
-    options: { cause?: unknown; upstream?: UpstreamError } = {},
-  ) {
+  constructor(code: ProxyErrorCode, message: string, options: ProxyErrorOptions = {}) {
     super(message, { cause: options.cause });
     this.name = 'ProxyError';
     this.code = code;
     this.upstream = options.upstream;
+    this.upstreamStatus = options.upstreamStatus;
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 }
 

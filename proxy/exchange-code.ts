@@ -1,5 +1,6 @@
 /**
- * `POST /v1/exchange` without the HTTP around it: authorization code in, 60-day token out.
+ * `POST /v1/exchange` without the HTTP around it: authorization code in, 60-day token out (or the
+ * 1-hour token, when Instagram keeps refusing the long-lived exchange).
  */
 import {
   ExchangeResponseSchema,
@@ -8,7 +9,8 @@ import {
 } from '../shared/exchange-contract';
 import type { AppCredentials } from './config';
 import { ProxyError } from './errors';
-import { exchangeForLongLived, redeemCode, type InstagramClient } from './instagram-calls';
+import { extendToken, type RetryDeps } from './extend-token';
+import { redeemCode, type InstagramClient } from './instagram-calls';
 import { selectApp } from './select-app';
 
 /** What an exchange needs besides the request. */
@@ -16,14 +18,17 @@ export interface ExchangeDeps {
   readonly apps: readonly AppCredentials[];
   readonly instagram: InstagramClient;
   readonly now: () => Date;
+  readonly retry: RetryDeps;
 }
 
 /** Visible ASCII without `#`: an Instagram code never holds spaces, controls or a fragment. */
 const CODE_PATTERN = /^[\x21-\x22\x24-\x7e]+$/;
 
 /**
- * Redeems the code and extends the token: strip `#_`, pick the app, check `redirect_uri`, then
- * call Instagram twice. Nothing is retried.
+ * Redeems the code once, then extends the token, retrying only that step: strip `#_`, pick the
+ * app, check `redirect_uri`, then call Instagram. When the long-lived exchange still fails on a
+ * transient answer as attempts or budget run out, the short-lived token is answered with
+ * `long_lived: false`, because the code is spent and a good login must not be wasted.
  * @throws {ProxyError} for a refused request or an Instagram failure.
  */
 export async function exchangeCode(
@@ -46,17 +51,44 @@ export async function exchangeCode(
     );
   }
 
-  const shortLived = await redeemCode(deps.instagram, app, code, request.redirect_uri);
-  const longLived = await exchangeForLongLived(deps.instagram, app, shortLived.access_token);
+  const verifier = request.code_verifier;
+  const secrets = [code, app.clientSecret, ...(verifier === undefined ? [] : [verifier])];
+  const shortLived = await redeemCode(
+    deps.instagram,
+    app,
+    { code, redirectUri: request.redirect_uri, codeVerifier: verifier },
+    secrets,
+  );
+  const shortLivedAt = deps.now();
+  const extension = await extendToken(
+    deps.instagram,
+    app,
+    shortLived.access_token,
+    [shortLived.access_token, ...secrets],
+    deps.retry,
+  );
 
-  const result = ExchangeResponseSchema.safeParse({
-    access_token: longLived.access_token,
-    token_type: longLived.token_type,
-    expires_in: longLived.expires_in,
-    user_id: shortLived.user_id,
-    permissions: shortLived.permissions,
-    issued_at: deps.now().toISOString(),
-  });
+  const granted = { user_id: shortLived.user_id, permissions: shortLived.permissions };
+  const result = ExchangeResponseSchema.safeParse(
+    extension.extended
+      ? {
+          access_token: extension.token.access_token,
+          token_type: extension.token.token_type,
+          expires_in: extension.token.expires_in,
+          ...granted,
+          issued_at: deps.now().toISOString(),
+          long_lived: true,
+        }
+      : {
+          access_token: shortLived.access_token,
+          token_type: 'bearer',
+          expires_in: shortLived.expiresIn,
+          ...granted,
+          issued_at: shortLivedAt.toISOString(),
+          long_lived: false,
+          ...(extension.lastRefusal === undefined ? {} : { upstream_error: extension.lastRefusal }),
+        },
+  );
   if (!result.success) {
     throw new ProxyError(
       'upstream_bad_response',

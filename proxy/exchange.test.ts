@@ -30,6 +30,8 @@ function setup(handlers: { code?: FakeHandler; longLived?: FakeHandler } = {}, e
     fetch: instagram.fetch,
     log: quiet,
     now: () => NOW,
+    // Retry pauses of the long-lived step are not waited for here (see long-lived-retry.test.ts).
+    sleep: () => Promise.resolve(),
   });
   return { app, instagram };
 }
@@ -49,6 +51,7 @@ describe('POST /v1/exchange (success)', () => {
       user_id: FAKE_USER_ID,
       permissions: ['instagram_business_basic', 'instagram_business_manage_comments'],
       issued_at: NOW.toISOString(),
+      long_lived: true,
     };
     expect(actual).toEqual(expected);
   });
@@ -306,8 +309,10 @@ describe('POST /v1/exchange (upstream failures)', () => {
 
     const response = await postExchange(app, exchangeBody());
 
-    expect(response.status).toBe(502);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('Retry-After')).toBe('60');
     const actual = await readError(response);
+    expect(actual.code).toBe('upstream_busy');
     expect(actual.upstream).toEqual({
       type: 'OAuthException',
       code: 2,
@@ -411,12 +416,18 @@ describe('POST /v1/exchange (upstream failures)', () => {
     expect(instagram.longLivedCalls()).toHaveLength(0);
   });
 
-  it('should answer 504 when the long-lived exchange hangs', async () => {
-    const { app } = setup({ longLived: hangingReply }, { PROXY_UPSTREAM_TIMEOUT_MS: '20' });
+  it('should answer the short-lived token, not 504, when the long-lived exchange keeps hanging', async () => {
+    const { app, instagram } = setup(
+      { longLived: hangingReply },
+      { PROXY_UPSTREAM_TIMEOUT_MS: '20' },
+    );
 
     const response = await postExchange(app, exchangeBody());
 
-    expect(response.status).toBe(504);
+    expect(response.status).toBe(200);
+    const actual = ExchangeResponseSchema.parse(await response.json());
+    expect([actual.access_token, actual.long_lived]).toEqual([FAKE_SHORT_TOKEN, false]);
+    expect(instagram.codeCalls()).toHaveLength(1);
   });
 
   it('should answer 502 upstream_error without upstream details when Instagram is unreachable', async () => {

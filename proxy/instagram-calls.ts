@@ -9,7 +9,9 @@ import {
   type LongLivedTokenResponse,
 } from '../shared/instagram-responses';
 import type { AppCredentials } from './config';
+import type { Deadline } from './deadline';
 import type { UpstreamCall } from './proxy-env';
+import { readShortLivedExpiry } from './short-lived-expiry';
 import { callUpstream, type FetchLike } from './upstream-fetch';
 import { readReply } from './upstream-reply';
 
@@ -17,41 +19,68 @@ import { readReply } from './upstream-reply';
 export interface InstagramClient {
   readonly oauthBase: string;
   readonly graphBase: string;
+  /** Longest any one call may take (`PROXY_UPSTREAM_TIMEOUT_MS`). */
   readonly timeoutMs: number;
+  /** The request's budget: no call outlives it. */
+  readonly deadline: Deadline;
   readonly fetch: FetchLike;
   readonly record: (call: UpstreamCall) => void;
 }
 
+/** What the code exchange needs to send. */
+export interface CodeGrant {
+  /** The code, without Instagram's `#_`. */
+  readonly code: string;
+  readonly redirectUri: string;
+  /** The PKCE verifier, sent only when the extension gave one. */
+  readonly codeVerifier: string | undefined;
+}
+
+/** A redeemed code: the short-lived token and how long it lives. */
+export type ShortLivedToken = CodeExchangeResponse & { readonly expiresIn: number };
+
 /**
  * Step 3: redeems the code for a short-lived token (`POST /oauth/access_token`, credentials in the
- * form body). Called once per request: a code is single-use, so a retry could only fail.
+ * form body). Called once per request: a code is single-use, so a retry could only fail
+ * (docs/instagram-contract.md §2.4).
+ * @param sensitive strings blanked out of anything passed on from Instagram.
  */
 export async function redeemCode(
   client: InstagramClient,
   app: AppCredentials,
-  code: string,
-  redirectUri: string,
-): Promise<CodeExchangeResponse> {
+  grant: CodeGrant,
+  sensitive: readonly string[],
+): Promise<ShortLivedToken> {
   const form = new URLSearchParams({
     client_id: app.clientId,
     client_secret: app.clientSecret,
     grant_type: 'authorization_code',
-    redirect_uri: redirectUri,
-    code,
+    redirect_uri: grant.redirectUri,
+    code: grant.code,
   });
+  if (grant.codeVerifier !== undefined) form.set('code_verifier', grant.codeVerifier);
   const reply = await callUpstream(
     `${client.oauthBase}/oauth/access_token`,
     { method: 'POST', body: form, headers: { Accept: 'application/json' } },
-    { ...client, name: 'oauth/access_token' },
+    {
+      ...client,
+      timeoutMs: client.deadline.timeoutFor(client.timeoutMs),
+      name: 'oauth/access_token',
+    },
   );
-  return readReply(reply, CodeExchangeResponseSchema, 'code', [code, app.clientSecret]);
+  const token = readReply(reply, CodeExchangeResponseSchema, 'code', sensitive);
+  return { ...token, expiresIn: readShortLivedExpiry(reply.text) };
 }
 
-/** Step 4: trades the short-lived token for a 60-day one (`GET /access_token`, ig_exchange_token). */
+/**
+ * Step 4, one attempt: trades the short-lived token for a 60-day one (`GET /access_token`,
+ * ig_exchange_token; docs/instagram-contract.md §3.1).
+ */
 export async function exchangeForLongLived(
   client: InstagramClient,
   app: AppCredentials,
   shortLivedToken: string,
+  sensitive: readonly string[],
 ): Promise<LongLivedTokenResponse> {
   const query = new URLSearchParams({
     grant_type: 'ig_exchange_token',
@@ -61,10 +90,7 @@ export async function exchangeForLongLived(
   const reply = await callUpstream(
     `${client.graphBase}/access_token?${query.toString()}`,
     { method: 'GET', headers: { Accept: 'application/json' } },
-    { ...client, name: 'access_token' },
+    { ...client, timeoutMs: client.deadline.timeoutFor(client.timeoutMs), name: 'access_token' },
   );
-  return readReply(reply, LongLivedTokenResponseSchema, 'long_lived', [
-    shortLivedToken,
-    app.clientSecret,
-  ]);
+  return readReply(reply, LongLivedTokenResponseSchema, 'long_lived', sensitive);
 }

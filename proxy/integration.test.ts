@@ -1,15 +1,23 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { ExchangeResponseSchema, ProxyErrorBodySchema } from '../shared/exchange-contract';
+import {
+  ExchangeResponseSchema,
+  ProxyErrorBodySchema,
+  SHORT_LIVED_SECONDS,
+  SetupCheckResponseSchema,
+} from '../shared/exchange-contract';
 import { parseJsonKeepingIds } from '../shared/instagram-responses';
 import type { ConfigEnv } from './config';
-import type { RunningProxy } from './server';
+import type { RunningProxy, StartProxyOptions } from './server';
 import {
   REDIRECT_URI,
   type RunningSandbox,
   type SandboxControl,
+  SANDBOX_APP_SCOPED_ID,
   SANDBOX_USER_ID,
+  CLIENT_ID,
   authorizationCode,
   exchangeOver,
+  setupCheckOver,
   startProxyFor,
   startTestSandbox,
 } from '../tests/support/sandbox-stack';
@@ -34,8 +42,8 @@ describe('proxy against the Instagram sandbox', () => {
     proxy = undefined;
   });
 
-  async function start(env: ConfigEnv = {}) {
-    proxy = await startProxyFor(sandbox.url, env);
+  async function start(env: ConfigEnv = {}, options: StartProxyOptions = {}) {
+    proxy = await startProxyFor(sandbox.url, env, options);
     return proxy.url;
   }
 
@@ -59,7 +67,9 @@ describe('proxy against the Instagram sandbox', () => {
 
         expect(response.status).toBe(200);
         const actual = ExchangeResponseSchema.parse(await response.json());
-        expect(actual.user_id).toBe(SANDBOX_USER_ID);
+        // The code exchange names the app-scoped id, not the account id (docs/instagram-contract.md §5.3).
+        expect(actual.user_id).toBe(SANDBOX_APP_SCOPED_ID);
+        expect(actual.long_lived).toBe(true);
         expect(actual.expires_in).toBe(5184000);
         expect(actual.token_type).toBe('bearer');
         expect(actual.permissions).toEqual(permissions);
@@ -243,46 +253,58 @@ describe('proxy against the Instagram sandbox', () => {
   });
 
   describe('Instagram failures', () => {
-    it('should answer 502 after an upstream 500 and never retry the code exchange', async () => {
+    it('should answer 503 upstream_busy after an upstream 500 and never retry the code exchange', async () => {
       const url = await start();
       const code = await authorizationCode(sandbox.url, control);
       await control.failNext('oauth/access_token', 'server_error');
 
       const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
 
-      expect(response.status).toBe(502);
+      expect(response.status).toBe(503);
+      expect(response.headers.get('Retry-After')).toBe('60');
       const actual = await errorOf(response);
-      expect(actual.code).toBe('upstream_error');
+      expect(actual.code).toBe('upstream_busy');
       expect(actual.upstream?.code).toBe(2);
       const calls = await control.calls();
       expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 0]);
     });
 
-    it.each(['oauth/access_token', 'access_token'] as const)(
-      'should answer 504 upstream_timeout when %s hangs',
-      async (endpoint) => {
+    it('should answer 504 upstream_timeout when the code exchange hangs, and not retry it', async () => {
+      const url = await start({ PROXY_UPSTREAM_TIMEOUT_MS: '300' });
+      const code = await authorizationCode(sandbox.url, control);
+      await control.failNext('oauth/access_token', 'timeout');
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(response.status).toBe(504);
+      expect((await errorOf(response)).code).toBe('upstream_timeout');
+      const calls = await control.calls();
+      expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 0]);
+    });
+
+    it.each(['timeout', 'server_error'] as const)(
+      'should retry the long-lived exchange after a %s and answer the 60-day token',
+      async (mode) => {
         const url = await start({ PROXY_UPSTREAM_TIMEOUT_MS: '300' });
         const code = await authorizationCode(sandbox.url, control);
-        await control.failNext(endpoint, 'timeout');
+        await control.failNext('access_token', mode);
 
         const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
 
-        expect(response.status).toBe(504);
-        expect((await errorOf(response)).code).toBe('upstream_timeout');
+        expect(response.status).toBe(200);
+        const actual = ExchangeResponseSchema.parse(await response.json());
+        expect([actual.long_lived, actual.expires_in]).toEqual([true, 5184000]);
+        const calls = await control.calls();
+        expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 2]);
       },
     );
 
-    it.each([
-      ['oauth/access_token', 'garbage'],
-      ['oauth/access_token', 'bad_shape'],
-      ['access_token', 'garbage'],
-      ['access_token', 'bad_shape'],
-    ] as const)(
-      'should answer 502 upstream_bad_response when %s sends %s',
-      async (endpoint, mode) => {
+    it.each(['garbage', 'bad_shape'] as const)(
+      'should answer 502 upstream_bad_response when the code exchange sends %s',
+      async (mode) => {
         const url = await start();
         const code = await authorizationCode(sandbox.url, control);
-        await control.failNext(endpoint, mode);
+        await control.failNext('oauth/access_token', mode);
 
         const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
 
@@ -291,20 +313,165 @@ describe('proxy against the Instagram sandbox', () => {
       },
     );
 
-    it.each([4, 80002] as const)(
-      'should pass on Instagram rate limit code %i as upstream_error',
-      async (rateLimitCode) => {
+    it.each(['garbage', 'bad_shape'] as const)(
+      'should hand out the short-lived token when the long-lived exchange sends %s',
+      async (mode) => {
         const url = await start();
         const code = await authorizationCode(sandbox.url, control);
-        await control.failNext('oauth/access_token', 'rate_limit', 1, { code: rateLimitCode });
+        await control.failNext('access_token', mode);
 
         const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
 
+        // The code is spent by then; the short-lived token still works for an hour.
+        expect(response.status).toBe(200);
+        const actual = ExchangeResponseSchema.parse(await response.json());
+        expect(actual.long_lived).toBe(false);
+        expect((await control.calls())['oauth/access_token']).toBe(1);
+      },
+    );
+
+    it.each([4, 80002] as const)(
+      'should answer Instagram rate limit code %i with 503 upstream_busy and its Retry-After',
+      async (rateLimitCode) => {
+        const url = await start();
+        const code = await authorizationCode(sandbox.url, control);
+        await control.failNext('oauth/access_token', 'rate_limit', 1, {
+          code: rateLimitCode,
+          retryAfterSeconds: 120,
+        });
+
+        const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+        expect(response.status).toBe(503);
+        expect(response.headers.get('Retry-After')).toBe('120');
         const actual = await errorOf(response);
-        expect(actual.code).toBe('upstream_error');
+        expect(actual.code).toBe('upstream_busy');
         expect(actual.upstream?.code).toBe(rateLimitCode);
+        expect(actual.message).toContain('Instagram is busy; try again in a minute.');
         expect(actual.message).toContain('rate-limiting');
       },
     );
+  });
+
+  describe('the flaky long-lived exchange (docs/instagram-contract.md §3.3)', () => {
+    it('should retry "Unsupported request - method type: get" and answer the 60-day token', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control);
+      await control.failNext('access_token', 'unsupported_get', 2);
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(response.status).toBe(200);
+      const actual = ExchangeResponseSchema.parse(await response.json());
+      expect([actual.long_lived, actual.expires_in]).toEqual([true, 5184000]);
+      expect(actual.upstream_error).toBeUndefined();
+      const calls = await control.calls();
+      expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 3]);
+    });
+
+    it('should answer the working short-lived token when every attempt is refused', async () => {
+      // Pauses are skipped here; their schedule and the budget are covered in-process.
+      const url = await start({}, { sleep: () => Promise.resolve() });
+      const code = await authorizationCode(sandbox.url, control);
+      await control.failNext('access_token', 'unsupported_get', 100);
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(response.status).toBe(200);
+      const actual = ExchangeResponseSchema.parse(await response.json());
+      expect(actual).toMatchObject({
+        token_type: 'bearer',
+        expires_in: SHORT_LIVED_SECONDS,
+        user_id: SANDBOX_APP_SCOPED_ID,
+        long_lived: false,
+        upstream_error: {
+          type: 'IGApiException',
+          code: 100,
+          message: 'Unsupported request - method type: get',
+        },
+      });
+      const calls = await control.calls();
+      expect([calls['oauth/access_token'], calls.access_token]).toEqual([1, 6]);
+      const me = await fetch(`${sandbox.url}/me?fields=user_id`, {
+        headers: { Authorization: `Bearer ${actual.access_token}` },
+      });
+      expect(parseJsonKeepingIds(await me.text())).toEqual({ user_id: SANDBOX_USER_ID });
+    });
+  });
+
+  describe('POST /v1/setup-check', () => {
+    it('should answer from the configuration alone, with zero upstream calls', async () => {
+      let upstreamCalls = 0;
+      const url = await start(
+        {},
+        {
+          fetch: (input, init) => {
+            upstreamCalls += 1;
+            return fetch(input, init);
+          },
+        },
+      );
+
+      const answers = await Promise.all([
+        setupCheckOver(url, { client_id: CLIENT_ID, redirect_uri: REDIRECT_URI }),
+        setupCheckOver(url, { client_id: '1', redirect_uri: REDIRECT_URI }),
+        setupCheckOver(
+          url,
+          { client_id: CLIENT_ID, redirect_uri: 'https://attacker.example/' },
+          { Origin: TEST_ORIGIN },
+        ),
+        setupCheckOver(
+          url,
+          { client_id: CLIENT_ID, redirect_uri: REDIRECT_URI },
+          { Origin: 'https://evil.example' },
+        ),
+      ]);
+
+      expect(answers.map((response) => response.status)).toEqual([200, 200, 200, 200]);
+      const actual = await Promise.all(
+        answers.map(async (response) => SetupCheckResponseSchema.parse(await response.json())),
+      );
+      expect(actual).toEqual([
+        { client_id_known: true, redirect_uri_allowed: true, origin_allowed: true },
+        { client_id_known: false, redirect_uri_allowed: false, origin_allowed: true },
+        { client_id_known: true, redirect_uri_allowed: false, origin_allowed: true },
+        { client_id_known: true, redirect_uri_allowed: true, origin_allowed: false },
+      ]);
+      expect(answers[2]?.headers.get('Access-Control-Allow-Origin')).toBe(TEST_ORIGIN);
+      expect(answers[3]?.headers.get('Access-Control-Allow-Origin')).toBeNull();
+      expect(upstreamCalls).toBe(0);
+      const calls = await control.calls();
+      expect(Object.values(calls).reduce((sum, count) => sum + count, 0)).toBe(0);
+    });
+  });
+
+  describe('PKCE (docs/instagram-contract.md §10.1)', () => {
+    const verifier = 'integration-verifier-0123456789-abcdefghijklmnopqrstuvwxyz';
+
+    it('should carry the code_verifier to Instagram', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control, { codeVerifier: verifier });
+
+      const response = await exchangeOver(url, {
+        code,
+        redirect_uri: REDIRECT_URI,
+        code_verifier: verifier,
+      });
+
+      expect(response.status).toBe(200);
+      expect(ExchangeResponseSchema.parse(await response.json()).long_lived).toBe(true);
+    });
+
+    it('should pass on the refusal of a code whose verifier is missing', async () => {
+      const url = await start();
+      const code = await authorizationCode(sandbox.url, control, { codeVerifier: verifier });
+
+      const response = await exchangeOver(url, { code, redirect_uri: REDIRECT_URI });
+
+      expect(response.status).toBe(502);
+      const actual = await errorOf(response);
+      expect(actual.code).toBe('upstream_error');
+      expect(actual.upstream?.message).toContain('code_verifier');
+    });
   });
 });

@@ -70,6 +70,18 @@ describe('node.ts (npm run proxy)', () => {
     ]);
   });
 
+  it('should exit 1 with one line naming the limit when PROXY_UPSTREAM_TIMEOUT_MS cannot fit the budget', async () => {
+    const entry = runEntry(testEnv({ PROXY_UPSTREAM_TIMEOUT_MS: '20000' }));
+    running = entry.child;
+
+    const code = await entry.exited;
+
+    expect(code).toBe(1);
+    expect(entry.output().trim().split('\n')).toEqual([
+      'Invalid configuration: PROXY_UPSTREAM_TIMEOUT_MS must be at most 12500: half of the 25000 ms an exchange may take, so that the code exchange and one long-lived attempt fit.',
+    ]);
+  });
+
   it('should read several apps from the file PROXY_CONFIG names', async () => {
     tempDir = mkdtempSync(join(tmpdir(), 'proxy-config-'));
     const file = join(tempDir, 'proxy.json');

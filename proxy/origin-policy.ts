@@ -21,11 +21,19 @@ export function isOriginAllowed(origin: string, allowList: readonly string[]): b
   return allowList.includes(ANY_FIREFOX_ORIGIN) && FIREFOX_ORIGIN.test(origin);
 }
 
-/** Answers 403 `origin_not_allowed` (preflights included) to a request from a foreign origin. */
-export function originGuard(allowList: readonly string[]): MiddlewareHandler<ProxyEnv> {
+/**
+ * Answers 403 `origin_not_allowed` (preflights included) to a request from a foreign origin.
+ * Requests to `reportingPaths` (other than preflights) pass, because those endpoints answer
+ * whether the origin is allowed instead; they still get no CORS headers.
+ */
+export function originGuard(
+  allowList: readonly string[],
+  reportingPaths: readonly string[] = [],
+): MiddlewareHandler<ProxyEnv> {
   return async (c, next) => {
     const origin = c.req.header('Origin');
-    if (origin !== undefined && !isOriginAllowed(origin, allowList)) {
+    const reports = c.req.method !== 'OPTIONS' && reportingPaths.includes(c.req.path);
+    if (origin !== undefined && !reports && !isOriginAllowed(origin, allowList)) {
       return errorResponse(
         c,
         new ProxyError(

@@ -18,5 +18,7 @@ export interface ProxyEnv {
   Variables: {
     upstreamCalls: UpstreamCall[];
     errorCode: ProxyErrorCode | undefined;
+    /** Whether an exchange answered a long-lived token; unset for other requests. */
+    longLived: boolean | undefined;
   };
 }

@@ -1,5 +1,6 @@
 /**
- * One JSON line per request: method, path, status, duration and the upstream calls' statuses.
+ * One JSON line per request: method, path, status, duration, the upstream calls' statuses and,
+ * for an exchange, how many long-lived attempts it took and whether the token is long-lived.
  * It never holds a body, a query string, a header value or an upstream URL, because those carry
  * the code, tokens and the app secret.
  */
@@ -30,9 +31,13 @@ export function requestLog(log: LogSink): MiddlewareHandler<ProxyEnv> {
     const id = crypto.randomUUID();
     c.set('upstreamCalls', []);
     c.set('errorCode', undefined);
+    c.set('longLived', undefined);
     await next();
     c.res.headers.set('X-Request-Id', id);
     const errorCode = c.get('errorCode');
+    const longLived = c.get('longLived');
+    const upstream = c.get('upstreamCalls');
+    const longLivedAttempts = upstream.filter((call) => call.call === 'access_token').length;
     const line = JSON.stringify({
       time: new Date().toISOString(),
       id,
@@ -40,7 +45,9 @@ export function requestLog(log: LogSink): MiddlewareHandler<ProxyEnv> {
       path: maskPath(c.req.path),
       status: c.res.status,
       ms: Math.round(performance.now() - started),
-      upstream: c.get('upstreamCalls'),
+      upstream,
+      ...(longLivedAttempts === 0 ? {} : { long_lived_attempts: longLivedAttempts }),
+      ...(longLived === undefined ? {} : { long_lived: longLived }),
       ...(errorCode === undefined ? {} : { error: errorCode }),
     });
     try {

@@ -14,12 +14,15 @@ export const MAX_UPSTREAM_BYTES = 64 * 1024;
 /** What an upstream call returned, read within {@link MAX_UPSTREAM_BYTES}. */
 export interface UpstreamReply {
   readonly status: number;
+  /** Response headers; only `Retry-After` and the usage headers are ever read. */
+  readonly headers: Headers;
   readonly text: string;
 }
 
 /** How to make and report one upstream call. */
 export interface UpstreamCallOptions {
   readonly fetch: FetchLike;
+  /** Deadline of this call, headers and body included. */
   readonly timeoutMs: number;
   readonly name: UpstreamCallName;
   /** Receives the call's outcome for the request log. */
@@ -49,7 +52,11 @@ export async function callUpstream(
     });
     outcome = response.status;
     fbtraceId = response.headers.get('x-fb-trace-id');
-    return { status: response.status, text: await readBounded(response) };
+    return {
+      status: response.status,
+      headers: response.headers,
+      text: await readBounded(response),
+    };
   } catch (error) {
     if (error instanceof ProxyError) throw error;
     if (controller.signal.aborted) {

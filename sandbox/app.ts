@@ -33,10 +33,7 @@ export function createSandbox(options: SandboxOptions = {}) {
   const state: SandboxState = createSandboxState(options);
   const app = new Hono()
     .use('*', except(`${CONTROL_PREFIX}/*`, instagramCors))
-    .use('/access_token', appUsage(state))
-    .use('/refresh_access_token', appUsage(state))
-    .use('/me', appUsage(state))
-    .use('/:version{v\\d+\\.0}/me', appUsage(state))
+    .use('*', appUsage(state))
     .route('/', authorizeRoutes(state))
     .route('/', codeExchangeRoute(state))
     .route('/', tokenRoutes(state))

@@ -1,5 +1,6 @@
 /** Validation of the authorize parameters and the redirects that answer them. */
 import { isInstagramScope } from '../shared/instagram-scopes';
+import { readPkceParams, type PkceParams } from './pkce';
 
 /** A validated authorize request. */
 export interface AuthorizeRequest {
@@ -8,6 +9,8 @@ export interface AuthorizeRequest {
   /** Requested scopes, de-duplicated, in request order. */
   scopes: string[];
   state: string | undefined;
+  /** The S256 PKCE challenge, when one was sent and PKCE is enforced. */
+  codeChallenge: string | undefined;
 }
 
 /** Outcome of validating authorize parameters; `message` is what Instagram's error page says. */
@@ -18,13 +21,32 @@ export type AuthorizeValidation =
 export interface AuthorizeRules {
   clientId: string;
   redirectUris: readonly string[];
+  /** Off: the PKCE parameters are ignored like any other unknown parameter. */
+  enforcePkce: boolean;
 }
 
 const INVALID_REQUEST = 'Invalid Request: Request parameters are invalid:';
 
 /**
- * Checks `client_id`, `redirect_uri` (exact match), `response_type=code` and `scope` (comma- or
- * space-separated current names) in that order, and ignores every other parameter.
+ * The error page of an account that is not an accepted tester of an app in development. Modelled
+ * on public reports of "Insufficient developer role" (docs/instagram-contract.md §1.6); the rest of
+ * the wording is the sandbox's own.
+ */
+export const INSUFFICIENT_DEVELOPER_ROLE =
+  'Insufficient developer role: The user is not a tester of this app or has not accepted the invite.';
+
+/**
+ * `force_reauth=true` (or `1`): show the account chooser even when a session exists
+ * (docs/instagram-contract.md §1.7).
+ */
+export function forcesReauth(params: Readonly<Record<string, string>>): boolean {
+  return params.force_reauth === 'true' || params.force_reauth === '1';
+}
+
+/**
+ * Checks `client_id`, `redirect_uri` (exact match), `response_type=code`, `scope` (comma- or
+ * space-separated current names; retired `business_*` names are unknown) and, when enforced, the
+ * PKCE parameters, in that order, and ignores every other parameter.
  */
 export function validateAuthorizeParams(
   params: Readonly<Record<string, string>>,
@@ -46,7 +68,14 @@ export function validateAuthorizeParams(
   if (scopes.length === 0 || unknown.length > 0) {
     return fail(`Invalid scope: [${unknown.join(',')}]`);
   }
-  return { ok: true, request: { clientId, redirectUri, scopes, state: params.state } };
+  const pkce: PkceParams = rules.enforcePkce
+    ? readPkceParams(params)
+    : { ok: true, challenge: undefined };
+  if (!pkce.ok) return fail(`Invalid ${pkce.problem}`);
+  return {
+    ok: true,
+    request: { clientId, redirectUri, scopes, state: params.state, codeChallenge: pkce.challenge },
+  };
 }
 
 /** `redirect_uri?code=…&state=…#_`: Instagram appends `#_`, which is not part of the code. */

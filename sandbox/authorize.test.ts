@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SANDBOX_REDIRECT_URIS } from './defaults';
-import { authorizeParams, REDIRECT_URI, useSandbox } from '../tests/support/sandbox-fixture';
+import {
+  authorizeParams,
+  exchangeCode,
+  obtainCode,
+  REDIRECT_URI,
+  useSandbox,
+} from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
 
@@ -66,11 +72,11 @@ describe('GET /oauth/authorize', () => {
       'Invalid scope: [user_media]',
     ],
     ['a retired business_* scope', { scope: 'business_basic' }, 'Invalid scope: [business_basic]'],
-  ])('should answer %s with a 400 error page and no redirect', async (_case, overrides, detail) => {
+  ])('should answer %s with an error page and no redirect', async (_case, overrides, detail) => {
     const response = await getAuthorize(overrides);
     const page = await response.text();
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(200);
     expect(response.headers.get('Location')).toBeNull();
     expect(page).toContain(`Invalid Request: Request parameters are invalid: ${detail}`);
   });
@@ -80,8 +86,7 @@ describe('GET /oauth/authorize', () => {
       scope: 'instagram_business_basic instagram_business_content_publish',
       force_reauth: 'true',
       enable_fb_login: '0',
-      code_challenge: 'abc',
-      code_challenge_method: 'S256',
+      logger_id: 'f3a9c2e5',
     });
 
     expect(response.status).toBe(200);
@@ -118,6 +123,19 @@ describe('GET /oauth/authorize', () => {
     const accepted = await getAuthorize({ redirect_uri: expected });
 
     expect(accepted.status).toBe(200);
+  });
+
+  it('should complete a login with a Firefox redirect URI once it is registered', async () => {
+    const firefox = 'https://0123456789abcdef0123456789abcdef01234567.extensions.allizom.org/';
+    await sandbox.control.configure({ redirectUris: [firefox] });
+
+    const code = await obtainCode(sandbox, { redirect_uri: firefox });
+    const exchanged = await exchangeCode(sandbox, code, { redirect_uri: firefox });
+    const chrome = await getAuthorize();
+
+    expect(exchanged.status).toBe(200);
+    expect(chrome.status).toBe(200);
+    expect(await chrome.text()).toContain('Invalid redirect_uri');
   });
 });
 
@@ -162,7 +180,7 @@ describe('POST /oauth/authorize', () => {
       user_id: '27640875392278831',
     });
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(200);
     expect(response.headers.get('Location')).toBeNull();
     expect(await response.text()).toContain('Invalid redirect_uri');
   });
@@ -170,7 +188,7 @@ describe('POST /oauth/authorize', () => {
   it('should refuse Allow for a user that is not seeded', async () => {
     const response = await postConsent({ ...authorizeParams(), decision: 'allow', user_id: '1' });
 
-    expect(response.status).toBe(400);
+    expect(response.status).toBe(200);
     expect(response.headers.get('Location')).toBeNull();
   });
 });

@@ -1,21 +1,27 @@
-/** `POST /oauth/access_token`: a single-use code for a short-lived token, in one of three shapes. */
+/**
+ * `POST /oauth/access_token`: a single-use code for a short-lived token, in one of three shapes,
+ * naming the user by an app-scoped id (docs/instagram-contract.md §2.2, §5.3).
+ */
 import { Hono } from 'hono';
 import * as z from 'zod/mini';
 import { OAUTH_MESSAGES, oauthFlatErrorBody } from './graph-errors';
+import { verifierMatches } from './pkce';
 import { readFormFields } from './read-form';
 import type { SandboxConfig } from './sandbox-config';
 import type { SandboxState } from './sandbox-state';
+import { findSandboxUser } from './sandbox-users';
 import { trackedEndpoint } from './tracked-endpoint';
 
 const RequiredField = z.string().check(z.minLength(1));
 
-/** The five form fields, in the order their absence is reported. */
+/** The five required form fields, in the order their absence is reported, and the verifier. */
 const CodeExchangeFormSchema = z.object({
   client_id: RequiredField,
   client_secret: RequiredField,
   grant_type: RequiredField,
   redirect_uri: RequiredField,
   code: RequiredField,
+  code_verifier: z.optional(z.string()),
 });
 
 /** Route of the code exchange; accepts urlencoded and multipart bodies. */
@@ -45,14 +51,24 @@ export function codeExchangeRoute(state: SandboxState) {
         return c.json(oauthFlatErrorBody(message), 400);
       }
       const { grant } = redemption;
+      // The code is already spent here: a wrong verifier burns it, so it cannot be guessed at.
+      if (
+        state.config.enforcePkce &&
+        grant.codeChallenge !== undefined &&
+        !verifierMatches(grant.codeChallenge, form.code_verifier)
+      ) {
+        return c.json(oauthFlatErrorBody(OAUTH_MESSAGES.invalidCodeVerifier), 400);
+      }
       const { token } = state.tokens.issueToken({
         userId: grant.userId,
         kind: 'short',
         permissions: grant.permissions,
       });
+      // The exchange names the app-scoped id, not the account id /me reports
+      // (docs/instagram-contract.md §5.3).
       const body = codeExchangeBody(state.config.codeExchangeShape, {
         token,
-        userId: grant.userId,
+        userId: findSandboxUser(grant.userId)?.id ?? grant.userId,
         permissions: grant.permissions,
       });
       return c.body(body, 200, { 'Content-Type': 'application/json; charset=UTF-8' });
@@ -75,7 +91,7 @@ export function codeExchangeBody(
   issued: IssuedShortToken,
 ): string {
   const token = JSON.stringify(issued.token);
-  // userId comes from the seeded users and is all digits, so it is safe to splice in bare.
+  // userId is a seeded user's app-scoped id, all digits, so it is safe to splice in bare.
   const bareUserId = /^\d+$/.test(issued.userId) ? issued.userId : JSON.stringify(issued.userId);
   switch (shape) {
     case 'flat':

@@ -14,7 +14,10 @@ import {
 } from '../tests/support/sandbox-fixture';
 
 const sandbox = useSandbox();
-const BIG_USER_ID = '27640875392278831';
+/** `/me.user_id` of the first seeded user: the account id. */
+const ACCOUNT_ID = '27640875392278831';
+/** The first seeded user's app-scoped id, which the code exchange names instead (docs/instagram-contract.md §5.3). */
+const APP_SCOPED_ID = '9130000000000001';
 
 async function expectFlatError(response: Response, expected: string) {
   const actual = OAuthFlatErrorSchema.parse(await response.json());
@@ -23,7 +26,7 @@ async function expectFlatError(response: Response, expected: string) {
 }
 
 describe('POST /oauth/access_token', () => {
-  it('should answer the flat shape with user_id as a bare integer above 2^53', async () => {
+  it('should answer the flat shape with the app-scoped user_id as a bare integer above 2^53', async () => {
     const code = await obtainCode(sandbox);
 
     const response = await exchangeCode(sandbox, code);
@@ -32,12 +35,34 @@ describe('POST /oauth/access_token', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('Content-Type')).toMatch(/^application\/json/);
     expect(text).toMatch(
-      /^\{"access_token":"IGAA[A-Za-z0-9]{178}ZD","user_id":27640875392278831,"permissions":\["instagram_business_basic","instagram_business_manage_comments"\]\}$/,
+      /^\{"access_token":"IGAA[A-Za-z0-9]{178}ZD","user_id":9130000000000001,"permissions":\["instagram_business_basic","instagram_business_manage_comments"\]\}$/,
     );
     const lossy = z.object({ user_id: z.number() }).parse(JSON.parse(text));
-    expect(String(lossy.user_id)).not.toBe(BIG_USER_ID);
-    expect(CodeExchangeResponseSchema.parse(parseJsonKeepingIds(text)).user_id).toBe(BIG_USER_ID);
+    expect(String(lossy.user_id)).not.toBe(APP_SCOPED_ID);
+    expect(CodeExchangeResponseSchema.parse(parseJsonKeepingIds(text)).user_id).toBe(APP_SCOPED_ID);
   });
+
+  it.each([
+    ['27640875392278831', '9130000000000001'],
+    ['17841405793187218', '9130000000000002'],
+  ])(
+    'should name account %s by a stable app-scoped id that differs from /me.user_id',
+    async (accountId, appScopedId) => {
+      const exchanged = [];
+      for (let login = 0; login < 2; login += 1) {
+        const code = await obtainCode(sandbox, {}, accountId);
+        const text = await (await exchangeCode(sandbox, code)).text();
+        exchanged.push(CodeExchangeResponseSchema.parse(parseJsonKeepingIds(text)));
+      }
+      const me = await fetch(
+        sandbox.at('/me', { fields: 'id,user_id', access_token: exchanged[0]?.access_token ?? '' }),
+      );
+
+      expect(exchanged.map((body) => body.user_id)).toEqual([appScopedId, appScopedId]);
+      expect(await me.json()).toEqual({ id: appScopedId, user_id: accountId });
+      expect(appScopedId).not.toBe(accountId);
+    },
+  );
 
   it('should answer the wrapped shape with a string user_id and comma-separated permissions', async () => {
     await sandbox.control.configure({ codeExchangeShape: 'wrapped' });
@@ -54,7 +79,7 @@ describe('POST /oauth/access_token', () => {
       data: [
         {
           access_token: expect.stringMatching(/^IGAA/),
-          user_id: '17841405793187218',
+          user_id: '9130000000000002',
           permissions: 'instagram_business_basic',
         },
       ],
@@ -67,10 +92,10 @@ describe('POST /oauth/access_token', () => {
 
     const text = await (await exchangeCode(sandbox, code)).text();
 
-    expect(text).toMatch(/^\{"access_token":"IGAA[A-Za-z0-9]+","user_id":27640875392278831\}$/);
+    expect(text).toMatch(/^\{"access_token":"IGAA[A-Za-z0-9]+","user_id":9130000000000001\}$/);
     expect(parseJsonKeepingIds(text)).toEqual({
       access_token: expect.stringMatching(/^IGAA/),
-      user_id: BIG_USER_ID,
+      user_id: APP_SCOPED_ID,
     });
   });
 
@@ -84,7 +109,7 @@ describe('POST /oauth/access_token', () => {
       sandbox.at('/me', { fields: 'user_id', access_token: body.access_token }),
     );
 
-    expect(await me.json()).toEqual({ user_id: BIG_USER_ID });
+    expect(await me.json()).toEqual({ user_id: ACCOUNT_ID });
   });
 
   it('should accept a multipart body', async () => {
@@ -95,7 +120,7 @@ describe('POST /oauth/access_token', () => {
     const response = await fetch(sandbox.at('/oauth/access_token'), { method: 'POST', body: form });
 
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain(`"user_id":${BIG_USER_ID}`);
+    expect(await response.text()).toContain(`"user_id":${APP_SCOPED_ID}`);
   });
 
   it('should refuse a code used twice', async () => {

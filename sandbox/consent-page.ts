@@ -1,6 +1,7 @@
 /**
- * The HTML of the authorize step: the consent page and Instagram-like error pages. No script at
- * all, so it works under a strict CSP and in a Playwright-driven page; `html` escapes every value.
+ * The HTML of the authorize step: the account chooser, the "Continue as" page of a logged-in
+ * session and Instagram-like error pages. No script at all, so it works under a strict CSP and in
+ * a Playwright-driven page; `html` escapes every value.
  */
 import { html } from 'hono/html';
 import { INSTAGRAM_SCOPE_DESCRIPTIONS, isInstagramScope } from '../shared/instagram-scopes';
@@ -44,7 +45,8 @@ const STYLE = html`<style>
     gap: 0.5rem;
     padding: 0.25rem 0;
   }
-  label img {
+  label img,
+  .account img {
     width: 28px;
     height: 28px;
     border-radius: 50%;
@@ -69,6 +71,12 @@ const STYLE = html`<style>
     background: #efefef;
     color: #262626;
   }
+  .account {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin: 1rem 0;
+  }
   .note {
     color: #737373;
     font-size: 0.85rem;
@@ -86,16 +94,6 @@ export interface ConsentPageInput {
 
 /** The consent page: requested scopes, a "Log in as" choice and the Allow / Deny buttons. */
 export function consentPage(input: ConsentPageInput) {
-  const hidden = Object.entries(input.params)
-    .filter(([name]) => !CONSENT_FIELDS.some((field) => field === name))
-    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
-  const scopes = input.scopes.map(
-    (scope) =>
-      html`<li>
-        <code>${scope}</code
-        >${isInstagramScope(scope) ? html` — ${INSTAGRAM_SCOPE_DESCRIPTIONS[scope]}` : ''}
-      </li>`,
-  );
   const users = input.users.map(
     (user, index) =>
       html`<label
@@ -109,36 +107,94 @@ export function consentPage(input: ConsentPageInput) {
         (${user.account_type})</label
       >`,
   );
+  return loginPage(
+    input,
+    html`<fieldset>
+        <legend>Log in as</legend>
+        ${users}
+      </fieldset>
+      <!-- Allow comes first: pressing Enter submits the first button. -->
+      <div class="actions">
+        <button type="submit" name="decision" value="allow">Allow</button>
+        <button type="submit" name="decision" value="deny">Deny</button>
+      </div>`,
+  );
+}
+
+/** What the "Continue as" page shows: the session's account only. */
+export interface ContinueAsPageInput {
+  clientId: string;
+  scopes: readonly string[];
+  user: SandboxUser;
+  /** The original authorize parameters, carried through as hidden inputs. */
+  params: Readonly<Record<string, string>>;
+}
+
+/**
+ * The page of a logged-in session without `force_reauth` (docs/instagram-contract.md §1.7): one
+ * account, "Continue as @…" and Deny. There is deliberately no way to pick another account.
+ */
+export function continueAsPage(input: ContinueAsPageInput) {
+  return loginPage(
+    input,
+    html`<input type="hidden" name="user_id" value="${input.user.user_id}" />
+      <p class="account">
+        <img src="/avatars/${input.user.username}.svg" alt="" /> @${input.user.username}
+        (${input.user.account_type})
+      </p>
+      <div class="actions">
+        <button type="submit" name="decision" value="allow">
+          Continue as @${input.user.username}
+        </button>
+        <button type="submit" name="decision" value="deny">Deny</button>
+      </div>`,
+  );
+}
+
+/** The login window's page: what the app asks for, then a form that carries the request on. */
+function loginPage(
+  input: { clientId: string; scopes: readonly string[]; params: Readonly<Record<string, string>> },
+  choice: unknown,
+) {
   return page(
     'Log in with Instagram',
     html`<h1>Log in with Instagram</h1>
-      <p>App <strong>${input.clientId}</strong> would like to:</p>
-      <ul>
-        ${scopes}
-      </ul>
-      <form method="post" action="/oauth/authorize">
-        ${hidden}
-        <fieldset>
-          <legend>Log in as</legend>
-          ${users}
-        </fieldset>
-        <!-- Allow comes first: pressing Enter submits the first button. -->
-        <div class="actions">
-          <button type="submit" name="decision" value="allow">Allow</button>
-          <button type="submit" name="decision" value="deny">Deny</button>
-        </div>
-      </form>
+      ${scopeList(input)}
+      <form method="post" action="/oauth/authorize">${hiddenParams(input.params)} ${choice}</form>
       <p class="note">Local Instagram sandbox: no real account is involved.</p>`,
   );
 }
 
-/** Instagram's HTML error page for a bad authorize request: a message and no redirect. */
+/**
+ * Instagram's HTML error page for a bad authorize request or a refused login: a message in
+ * `#error-message`, and no form, button or redirect (docs/instagram-contract.md §1.6).
+ */
 export function authorizeErrorPage(message: string) {
   return page(
     'Error',
     html`<h1>Sorry, this page isn't available.</h1>
       <p id="error-message">${message}</p>`,
   );
+}
+
+function scopeList(input: { clientId: string; scopes: readonly string[] }) {
+  const scopes = input.scopes.map(
+    (scope) =>
+      html`<li>
+        <code>${scope}</code
+        >${isInstagramScope(scope) ? html` — ${INSTAGRAM_SCOPE_DESCRIPTIONS[scope]}` : ''}
+      </li>`,
+  );
+  return html`<p>App <strong>${input.clientId}</strong> would like to:</p>
+    <ul>
+      ${scopes}
+    </ul>`;
+}
+
+function hiddenParams(params: Readonly<Record<string, string>>) {
+  return Object.entries(params)
+    .filter(([name]) => !CONSENT_FIELDS.some((field) => field === name))
+    .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
 }
 
 function page(title: string, body: unknown) {

@@ -7,6 +7,7 @@ import {
   ControlErrorBodySchema,
   FailReplySchema,
   IssueTokenReplySchema,
+  ISSUABLE_TOKEN_KINDS,
   ResetReplySchema,
   RevokeReplySchema,
   StateReplySchema,
@@ -19,7 +20,7 @@ import {
   type SandboxConfigPatch,
 } from './sandbox-config';
 import type { ConsentMode } from './sandbox-state';
-import type { RevocationSubcode, TokenKind } from './token-store';
+import type { RevocationSubcode } from './token-store';
 
 /** Why a control call failed. */
 export type SandboxControlErrorCode = 'request_failed' | 'rejected' | 'bad_reply';
@@ -43,10 +44,13 @@ export interface FailOptions {
   retryAfterSeconds?: number;
 }
 
+/** A kind `issueToken` can mint; `basic_display` is a dead `IGQVJ…` token. */
+export type IssuableTokenKind = (typeof ISSUABLE_TOKEN_KINDS)[number];
+
 /** What to mint with `issueToken`. */
 export interface IssueTokenInput {
   userId: string;
-  kind?: TokenKind;
+  kind?: IssuableTokenKind;
   ageSeconds?: number;
   expiresInSeconds?: number;
 }
@@ -91,7 +95,7 @@ export function createSandboxControl(baseUrl: string) {
   };
 
   return {
-    /** Back to defaults: no tokens or codes, counters 0, clock offset 0, consent 'ask'. */
+    /** Back to defaults: no tokens, codes or sessions, counters 0, clock offset 0, consent 'ask'. */
     reset: () => call('POST', 'reset', ResetReplySchema, {}),
     /** Changes some settings; resolves to the whole configuration. */
     configure: (partial: SandboxConfigPatch) =>
@@ -115,8 +119,12 @@ export function createSandboxControl(baseUrl: string) {
     calls: () => call('GET', 'calls', CallsReplySchema),
     /** Mints a token directly (long-lived and fresh unless told otherwise). */
     issueToken: (input: IssueTokenInput) => call('POST', 'tokens', IssueTokenReplySchema, input),
-    /** Whether `GET /oauth/authorize` shows the page or answers Allow / Deny at once. */
-    setConsent: (mode: ConsentMode) => call('POST', 'consent', ConsentReplySchema, { mode }),
+    /**
+     * Whether `GET /oauth/authorize` shows the page or answers Allow / Deny at once, and which
+     * account `allow` logs in as when no session applies (the first seeded user by default).
+     */
+    setConsent: (mode: ConsentMode, userId?: string) =>
+      call('POST', 'consent', ConsentReplySchema, { mode, userId }),
     /** Debug view without token strings. */
     state: () => call('GET', 'state', StateReplySchema),
   };

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { validator } from 'hono/validator';
 import * as z from 'zod/mini';
 import { INSTAGRAM_SCOPE_NAMES } from '../shared/instagram-scopes';
+import { LONG_LIVED_TTL_SECONDS, SANDBOX_USERS } from './defaults';
 import {
   ClockAdvanceSchema,
   ConsentSchema,
@@ -10,6 +11,7 @@ import {
   IssueTokenSchema,
   RevokeSchema,
 } from './control-schemas';
+import { newBasicDisplayToken } from './random-strings';
 import { SandboxConfigPatchSchema } from './sandbox-config';
 import type { SandboxState } from './sandbox-state';
 import { findSandboxUser } from './sandbox-users';
@@ -65,6 +67,19 @@ export function controlRoutes(state: SandboxState) {
       const request = c.req.valid('json');
       const user = findSandboxUser(request.userId);
       if (!user) return c.json(unknownUser(request.userId), 404);
+      if (request.kind === 'basic_display') {
+        // Never stored: every Graph endpoint refuses the prefix, as Instagram has done since
+        // 4 Dec 2024 (docs/instagram-contract.md §8).
+        const ageSeconds = request.ageSeconds ?? 0;
+        return c.json({
+          access_token: newBasicDisplayToken(),
+          expires_in: Math.max(
+            0,
+            (request.expiresInSeconds ?? LONG_LIVED_TTL_SECONDS) - ageSeconds,
+          ),
+          issued_at: new Date(state.clock.now() - ageSeconds * 1000).toISOString(),
+        });
+      }
       const { token, record } = state.tokens.issueToken({
         userId: user.user_id,
         kind: request.kind ?? 'long',
@@ -79,14 +94,19 @@ export function controlRoutes(state: SandboxState) {
       });
     })
     .post('/consent', jsonBody(ConsentSchema), (c) => {
-      state.consent = c.req.valid('json').mode;
-      return c.json({ mode: state.consent });
+      const { mode, userId } = c.req.valid('json');
+      const user = userId === undefined ? SANDBOX_USERS[0] : findSandboxUser(userId);
+      if (!user) return c.json(unknownUser(userId ?? ''), 404);
+      state.consent = { mode, userId: user.user_id };
+      return c.json(state.consent);
     })
     .get('/state', (c) =>
       c.json({
         ...clockReply(),
         config: state.config,
-        consent: state.consent,
+        consent: state.consent.mode,
+        consentUserId: state.consent.userId,
+        sessions: state.sessions.count(),
         liveTokens: state.tokens.liveTokenCounts(),
         pendingCodes: state.tokens.pendingCodeCount(),
         heldRequests: state.held.count(),

@@ -56,10 +56,13 @@ export const CallsReplySchema = z.object({
   refreshTooEarly: z.number(),
 });
 
+/** What `POST /__control/tokens` can mint: a live token, or a dead Basic Display one. */
+export const ISSUABLE_TOKEN_KINDS = ['long', 'short', 'basic_display'] as const;
+
 /** `POST /__control/tokens`: mint a token without the OAuth dance. */
 export const IssueTokenSchema = z.strictObject({
   userId: UserId,
-  kind: z.optional(z.enum(['long', 'short'])),
+  kind: z.optional(z.enum(ISSUABLE_TOKEN_KINDS)),
   ageSeconds: z.optional(Seconds),
   expiresInSeconds: z.optional(Seconds),
 });
@@ -71,11 +74,19 @@ export const IssueTokenReplySchema = z.object({
   issued_at: z.iso.datetime(),
 });
 
-/** `POST /__control/consent`. */
-export const ConsentSchema = z.strictObject({ mode: z.enum(['ask', 'allow', 'deny']) });
+const ConsentModeSchema = z.enum(['ask', 'allow', 'deny']);
 
-/** Reply of `POST /__control/consent`. */
-export const ConsentReplySchema = ConsentSchema;
+/**
+ * `POST /__control/consent`: the mode, and the account `allow` logs in as when no session applies
+ * (the first seeded user when left out).
+ */
+export const ConsentSchema = z.strictObject({
+  mode: ConsentModeSchema,
+  userId: z.optional(UserId),
+});
+
+/** Reply of `POST /__control/consent`: the mode and the auto-allow account's `user_id`. */
+export const ConsentReplySchema = z.object({ mode: ConsentModeSchema, userId: UserId });
 
 /** Reply of `POST /__control/reset`. */
 export const ResetReplySchema = z.object({ ok: z.literal(true) });
@@ -84,7 +95,10 @@ export const ResetReplySchema = z.object({ ok: z.literal(true) });
 export const StateReplySchema = z.object({
   now: z.iso.datetime(),
   config: SandboxConfigSchema,
-  consent: ConsentSchema.shape.mode,
+  consent: ConsentModeSchema,
+  consentUserId: UserId,
+  /** Login sessions (session cookies the sandbox would honour). */
+  sessions: z.number(),
   liveTokens: z.record(z.string(), z.object({ short: z.number(), long: z.number() })),
   pendingCodes: z.number(),
   heldRequests: z.number(),

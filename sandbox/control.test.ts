@@ -75,8 +75,12 @@ describe('control API', () => {
       revokeOldOnRefresh: false,
       invalidTokenStatus: 400,
       meWrapped: false,
+      meUserId: 'account',
       appUsagePercent: 92,
+      appUsageForm: 'instagram',
       redirectUris: ['https://blocadghaajijcfckkjphjkhmmlcniff.chromiumapp.org/'],
+      pendingTesterUserIds: [],
+      enforcePkce: true,
     });
     const rejected = await fetch(sandbox.at('/__control/config'), {
       method: 'POST',

@@ -21,7 +21,10 @@ export const SANDBOX_DEFAULT_HOST = '127.0.0.1';
 export interface SandboxUser {
   /** Instagram professional account id; above 2^53 on purpose. */
   readonly user_id: string;
-  /** App-scoped id, deliberately different from `user_id`. */
+  /**
+   * App-scoped id, deliberately different from `user_id`: `/me.id` and the code exchange's
+   * `user_id` (docs/instagram-contract.md §5.3); above 2^53 as well.
+   */
   readonly id: string;
   readonly username: string;
   readonly name: string;

@@ -91,7 +91,7 @@ describe('fault injection', () => {
       expect(response.status).toBe(400);
       expect(await graphError(response)).toMatchObject({ message, type: 'OAuthException', code });
       expect(JSON.parse(response.headers.get('X-App-Usage') ?? '')).toMatchObject({
-        call_count: 100,
+        call_volume: 100,
       });
       expect(response.headers.get('Retry-After')).toBeNull();
       expect(response.headers.get('X-Business-Use-Case-Usage')).toBeNull();

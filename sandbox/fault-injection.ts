@@ -1,10 +1,15 @@
 /** Armed failures for the next calls to an endpoint (`POST /__control/fail`) and their responses. */
 import type { Context } from 'hono';
 import type { RateLimitCode } from '../shared/instagram-error-codes';
-import { rateLimitError, serverError } from './graph-errors';
+import {
+  permissionDeniedError,
+  rateLimitError,
+  serverError,
+  unsupportedMethodError,
+} from './graph-errors';
 import { sendGraphFailure } from './graph-response';
 import type { HeldRequests } from './held-requests';
-import type { FaultableEndpoint, InstagramEndpoint } from './sandbox-config';
+import type { FaultableEndpoint, InstagramEndpoint, SandboxConfig } from './sandbox-config';
 import { appUsageHeader, businessUseCaseHeader } from './usage-headers';
 
 /** The ways an endpoint can be made to fail. */
@@ -14,6 +19,8 @@ export const FAULT_MODES = [
   'rate_limit',
   'garbage',
   'bad_shape',
+  'unsupported_get',
+  'permission_denied',
 ] as const;
 /** One failure mode. */
 export type FaultMode = (typeof FAULT_MODES)[number];
@@ -67,6 +74,7 @@ export function createFaultPlan(): FaultPlan {
 export interface FaultContext {
   held: HeldRequests;
   appUsagePercent: number;
+  appUsageForm: SandboxConfig['appUsageForm'];
   /** Key of the `X-Business-Use-Case-Usage` header: the caller's Instagram user id. */
   businessId: string;
 }
@@ -81,7 +89,7 @@ export async function faultResponse(c: Context, fault: Fault, context: FaultCont
       // Only a client that waited the full deadline (or a server shutting down) sees this.
       return sendGraphFailure(c, serverError());
     case 'rate_limit': {
-      c.header('X-App-Usage', appUsageHeader(100, context.appUsagePercent));
+      c.header('X-App-Usage', appUsageHeader(context.appUsageForm, 100, context.appUsagePercent));
       if (fault.retryAfterSeconds !== undefined) {
         c.header('Retry-After', String(fault.retryAfterSeconds));
       }
@@ -95,5 +103,11 @@ export async function faultResponse(c: Context, fault: Fault, context: FaultCont
       return c.html('<html><body><h1>Sorry, something went wrong.</h1></body></html>', 200);
     case 'bad_shape':
       return c.json({ unexpected: true }, 200);
+    case 'unsupported_get':
+      // The flaky answer of docs/instagram-contract.md §3.3, refused before the token is even
+      // looked at, so the same short-lived token still works on the next call.
+      return sendGraphFailure(c, unsupportedMethodError(c.req.method));
+    case 'permission_denied':
+      return sendGraphFailure(c, permissionDeniedError());
   }
 }

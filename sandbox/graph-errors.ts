@@ -45,6 +45,7 @@ export const OAUTH_MESSAGES = {
     'Error validating verification code. Please make sure your redirect_uri is identical to the one you used in the OAuth dialog request',
   invalidApp: 'Invalid platform app',
   invalidGrantType: 'Invalid grant_type',
+  invalidCodeVerifier: 'Invalid code_verifier',
   missingParameter: (name: string) => `Missing required parameter: ${name}`,
 } as const;
 
@@ -60,17 +61,13 @@ export function invalidTokenError(status: 400 | 401): GraphFailure {
   };
 }
 
-/** An `IGQV…` token of the Basic Display API, shut down on 4 Dec 2024. Wording unconfirmed. */
-export function basicDisplayTokenError(status: 400 | 401): GraphFailure {
-  return {
-    status,
-    fields: {
-      message:
-        'Invalid OAuth access token - The Instagram Basic Display API has been shut down since December 4, 2024; use a token from Instagram Login.',
-      type: 'OAuthException',
-      code: 190,
-    },
-  };
+/**
+ * An `IGQV…` / `IGQWR…` token of the Basic Display API, shut down on 4 Dec 2024: graph.instagram.com
+ * was seen answering IGApiException 100 `Unsupported request - method type: get`, HTTP 400
+ * (docs/instagram-contract.md §8). Not a 190, so nothing marks the token dead by its code alone.
+ */
+export function basicDisplayTokenError(): GraphFailure {
+  return unsupportedMethodError('GET');
 }
 
 /** Request without any token (no query parameter, no Bearer header). */
@@ -128,7 +125,10 @@ export function unknownFieldError(field: string): GraphFailure {
   };
 }
 
-/** `POST /refresh_access_token` and friends (docs/instagram-contract.md §4). */
+/**
+ * `POST /refresh_access_token` and friends (docs/instagram-contract.md §4); with `get`, also the
+ * flaky long-lived exchange (docs/instagram-contract.md §3.3) and Basic Display tokens (§8).
+ */
 export function unsupportedMethodError(method: string): GraphFailure {
   return {
     status: 400,
@@ -136,6 +136,21 @@ export function unsupportedMethodError(method: string): GraphFailure {
       message: `Unsupported request - method type: ${method.toLowerCase()}`,
       type: 'IGApiException',
       code: 100,
+    },
+  };
+}
+
+/**
+ * Code 10: the app lacks the permission (docs/instagram-contract.md §6.5). HTTP 400 like most Graph
+ * errors; whether Instagram sends 403 instead is unconfirmed.
+ */
+export function permissionDeniedError(): GraphFailure {
+  return {
+    status: 400,
+    fields: {
+      message: '(#10) Application does not have permission for this action',
+      type: 'OAuthException',
+      code: 10,
     },
   };
 }

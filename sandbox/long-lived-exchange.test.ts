@@ -38,9 +38,7 @@ describe('GET /access_token (ig_exchange_token)', () => {
       expires_in: 5184000,
     });
     expect(actual).not.toMatchObject({ access_token: short.access_token });
-    expect(response.headers.get('X-App-Usage')).toBe(
-      '{"call_count":3,"total_time":3,"total_cputime":3}',
-    );
+    expect(response.headers.get('X-App-Usage')).toBe('{"call_volume":3,"cpu_time":3}');
   });
 
   it('should omit token_type when configured to', async () => {
@@ -143,4 +141,29 @@ describe('GET /access_token (ig_exchange_token)', () => {
       });
     },
   );
+
+  it('should fail the next exchanges with the flaky "Unsupported request" and keep the token usable', async () => {
+    const short = await sandbox.control.issueToken({ userId: USER_ID, kind: 'short' });
+    const armed = await sandbox.control.failNext('access_token', 'unsupported_get', 2);
+
+    const failures = [await exchange(short.access_token), await exchange(short.access_token)];
+    const success = await exchange(short.access_token);
+
+    expect(armed.fault).toMatchObject({ mode: 'unsupported_get', remaining: 2 });
+    for (const failure of failures) {
+      expect(failure.status).toBe(400);
+      expect(failure.headers.get('X-App-Usage')).not.toBeNull();
+      expect(await failure.json()).toEqual({
+        error: {
+          message: 'Unsupported request - method type: get',
+          type: 'IGApiException',
+          code: 100,
+          fbtrace_id: expect.stringMatching(/^[A-Za-z0-9_-]{23}$/),
+        },
+      });
+    }
+    expect(success.status).toBe(200);
+    expect(LongLivedTokenResponseSchema.parse(await success.json()).expires_in).toBe(5184000);
+    expect((await sandbox.control.calls()).access_token).toBe(3);
+  });
 });

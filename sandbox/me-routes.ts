@@ -27,6 +27,9 @@ function isMeField(name: string): name is MeField {
   return ME_FIELDS.some((field) => field === name);
 }
 
+/** The `user_id` of `meUserId: 'non_numeric'`. */
+export const NON_NUMERIC_USER_ID = 'abc';
+
 /** Routes of the profile endpoint, unversioned and versioned. */
 export function meRoutes(state: SandboxState) {
   const handler = (c: Context) => {
@@ -44,6 +47,12 @@ export function meRoutes(state: SandboxState) {
     const profile: Record<string, string | number> = {};
     for (const name of requested.length > 0 ? requested : ['id']) {
       if (!isMeField(name)) return sendGraphFailure(c, unknownFieldError(name));
+      if (name === 'user_id' && state.config.meUserId !== 'account') {
+        // Malformed replies the extension must refuse rather than key an account by
+        // (docs/instagram-contract.md §5.3).
+        if (state.config.meUserId === 'non_numeric') profile.user_id = NON_NUMERIC_USER_ID;
+        continue;
+      }
       profile[name] = fieldValue(user, name, new URL(c.req.url).origin);
     }
     return c.json(state.config.meWrapped ? { data: [profile] } : profile);

@@ -21,6 +21,16 @@ export function newAccessToken(): string {
   return `IGAA${randomFrom(ALPHANUMERIC, 178)}ZD`;
 }
 
+/** A dead Basic Display token (docs/instagram-contract.md §8): `IGQVJ…`, never stored. */
+export function newBasicDisplayToken(): string {
+  return `IGQVJ${randomFrom(ALPHANUMERIC, 170)}`;
+}
+
+/** The opaque value of a login session cookie. */
+export function newSessionId(): string {
+  return randomFrom(ALPHANUMERIC, 32);
+}
+
 /** An authorization code: `AQ…`, alphanumeric so it never contains `#` or whitespace. */
 export function newAuthorizationCode(): string {
   return `AQ${randomFrom(ALPHANUMERIC, 150)}`;

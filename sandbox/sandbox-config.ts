@@ -23,6 +23,18 @@ export const FAULTABLE_ENDPOINTS = [
 /** One endpoint fault injection applies to. */
 export type FaultableEndpoint = (typeof FAULTABLE_ENDPOINTS)[number];
 
+/**
+ * Forms of `X-App-Usage`: graph.instagram.com's `{call_volume,cpu_time}` or graph.facebook.com's
+ * `{call_count,total_time,total_cputime}` (docs/instagram-contract.md §7.2).
+ */
+export const APP_USAGE_FORMS = ['instagram', 'facebook'] as const;
+
+/**
+ * What `/me` puts in `user_id`: the account id, a non-numeric id, or nothing at all (the last two
+ * are malformed replies the extension must refuse, docs/instagram-contract.md §5.3).
+ */
+export const ME_USER_ID_FORMS = ['account', 'non_numeric', 'absent'] as const;
+
 /** Runtime-changeable settings, as accepted by `POST /__control/config`. */
 export const SandboxConfigSchema = z.object({
   codeExchangeShape: z.enum(['flat', 'wrapped', 'legacy']),
@@ -31,8 +43,12 @@ export const SandboxConfigSchema = z.object({
   revokeOldOnRefresh: z.boolean(),
   invalidTokenStatus: z.union([z.literal(400), z.literal(401)]),
   meWrapped: z.boolean(),
+  meUserId: z.enum(ME_USER_ID_FORMS),
   appUsagePercent: z.number().check(z.nonnegative(), z.maximum(1000)),
+  appUsageForm: z.enum(APP_USAGE_FORMS),
   redirectUris: z.array(z.url()).check(z.minLength(1)),
+  pendingTesterUserIds: z.array(z.string().check(z.regex(/^\d+$/))),
+  enforcePkce: z.boolean(),
 });
 /** The whole runtime configuration. */
 export type SandboxConfig = z.infer<typeof SandboxConfigSchema>;
@@ -45,8 +61,12 @@ export const SandboxConfigPatchSchema = z.strictObject({
   revokeOldOnRefresh: z.optional(z.boolean()),
   invalidTokenStatus: z.optional(SandboxConfigSchema.shape.invalidTokenStatus),
   meWrapped: z.optional(z.boolean()),
+  meUserId: z.optional(SandboxConfigSchema.shape.meUserId),
   appUsagePercent: z.optional(SandboxConfigSchema.shape.appUsagePercent),
+  appUsageForm: z.optional(SandboxConfigSchema.shape.appUsageForm),
   redirectUris: z.optional(SandboxConfigSchema.shape.redirectUris),
+  pendingTesterUserIds: z.optional(SandboxConfigSchema.shape.pendingTesterUserIds),
+  enforcePkce: z.optional(z.boolean()),
 });
 /** A partial configuration update. */
 export type SandboxConfigPatch = z.infer<typeof SandboxConfigPatchSchema>;
@@ -72,8 +92,14 @@ export function defaultConfig(
     revokeOldOnRefresh: false,
     invalidTokenStatus: 400,
     meWrapped: false,
+    meUserId: 'account',
     appUsagePercent: 3,
+    appUsageForm: 'instagram',
     redirectUris: [...redirectUris],
+    pendingTesterUserIds: [],
+    // Instagram's PKCE support is unconfirmed (docs/instagram-contract.md §10.1); enforcing it by
+    // default proves the extension and the proxy carry the verifier all the way through.
+    enforcePkce: true,
   };
 }
 

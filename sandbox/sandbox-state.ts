@@ -1,7 +1,9 @@
 /** Everything one sandbox instance remembers, and the reset that forgets it. */
 import { createCallCounter, type CallCounter } from './call-counter';
+import { SANDBOX_USERS } from './defaults';
 import { createFaultPlan, type FaultPlan } from './fault-injection';
 import { createHeldRequests, type HeldRequests } from './held-requests';
+import { createLoginSessions, type LoginSessions } from './login-sessions';
 import { createSandboxClock, type SandboxClock } from './sandbox-clock';
 import {
   defaultConfig,
@@ -15,6 +17,13 @@ import { createTokenStore, type TokenStore } from './token-store';
 /** What `GET /oauth/authorize` does: show the page, or answer as if the user clicked. */
 export type ConsentMode = 'ask' | 'allow' | 'deny';
 
+/** The consent mode and the account `allow` logs in as when no session applies. */
+export interface ConsentSetting {
+  mode: ConsentMode;
+  /** A seeded `user_id`. */
+  userId: string;
+}
+
 /** The mutable state shared by all routes of one sandbox. */
 export interface SandboxState {
   readonly app: SandboxApp;
@@ -23,10 +32,16 @@ export interface SandboxState {
   readonly faults: FaultPlan;
   readonly calls: CallCounter;
   readonly held: HeldRequests;
+  readonly sessions: LoginSessions;
   config: SandboxConfig;
-  consent: ConsentMode;
-  /** Back to defaults: no tokens or codes, counters 0, clock offset 0, consent 'ask'. */
+  consent: ConsentSetting;
+  /** Back to defaults: no tokens, codes or sessions, counters 0, clock offset 0, consent 'ask'. */
   reset(): void;
+}
+
+/** Consent after a reset: ask, and auto-allow as the first seeded user. */
+export function defaultConsent(): ConsentSetting {
+  return { mode: 'ask', userId: SANDBOX_USERS[0].user_id };
 }
 
 /** Creates fresh state from the options. */
@@ -35,6 +50,7 @@ export function createSandboxState(options: SandboxOptions = {}): SandboxState {
   const tokens = createTokenStore(clock);
   const faults = createFaultPlan();
   const calls = createCallCounter();
+  const sessions = createLoginSessions();
   const state: SandboxState = {
     app: sandboxAppFrom(options),
     clock,
@@ -42,15 +58,17 @@ export function createSandboxState(options: SandboxOptions = {}): SandboxState {
     faults,
     calls,
     held: createHeldRequests(),
+    sessions,
     config: defaultConfig(options.redirectUris),
-    consent: 'ask',
+    consent: defaultConsent(),
     reset() {
       state.config = defaultConfig(options.redirectUris);
-      state.consent = 'ask';
+      state.consent = defaultConsent();
       clock.reset();
       tokens.clear();
       faults.clear();
       calls.reset();
+      sessions.clear();
       state.held.releaseAll();
     },
   };

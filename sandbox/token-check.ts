@@ -21,7 +21,7 @@ export function checkToken(state: SandboxState, token: string): TokenCheck {
     case 'unknown':
       return { ok: false, failure: invalidTokenError(state.config.invalidTokenStatus) };
     case 'basic_display':
-      return { ok: false, failure: basicDisplayTokenError(state.config.invalidTokenStatus) };
+      return { ok: false, failure: basicDisplayTokenError() };
     case 'expired':
       return {
         ok: false,

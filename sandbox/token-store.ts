@@ -27,6 +27,8 @@ export interface CodeGrant {
   readonly redirectUri: string;
   readonly userId: string;
   readonly permissions: readonly string[];
+  /** The S256 PKCE challenge the code was issued with, when the request carried one. */
+  readonly codeChallenge?: string;
 }
 
 /** Outcome of presenting a token string. */
@@ -75,6 +77,13 @@ interface StoredCode extends CodeGrant {
   readonly issuedAtMs: number;
 }
 
+/** Prefixes of Basic Display tokens (docs/instagram-contract.md §11); the store never mints them. */
+const BASIC_DISPLAY_PREFIXES = ['IGQV', 'IGQWR'];
+
+function isBasicDisplayToken(token: string): boolean {
+  return BASIC_DISPLAY_PREFIXES.some((prefix) => token.startsWith(prefix));
+}
+
 /** Creates an empty store reading time from `clock`. */
 export function createTokenStore(clock: SandboxClock): TokenStore {
   const codes = new Map<string, StoredCode>();
@@ -118,9 +127,8 @@ export function createTokenStore(clock: SandboxClock): TokenStore {
 
     lookup(token) {
       const record = tokens.get(token);
-      if (!record) {
-        return token.startsWith('IGQV') ? { status: 'basic_display' } : { status: 'unknown' };
-      }
+      if (!record)
+        return isBasicDisplayToken(token) ? { status: 'basic_display' } : { status: 'unknown' };
       if (record.revokedSubcode !== undefined) {
         return { status: 'revoked', subcode: record.revokedSubcode };
       }

@@ -22,6 +22,7 @@ export function trackedEndpoint(state: SandboxState, endpoint: InstagramEndpoint
     return faultResponse(c, fault, {
       held: state.held,
       appUsagePercent: state.config.appUsagePercent,
+      appUsageForm: state.config.appUsageForm,
       businessId: owner ?? SANDBOX_USERS[0].user_id,
     });
   });

@@ -146,7 +146,8 @@ describe('npm start --no-browser', () => {
     });
 
     expect(response.status).toBe(200);
-    await expect(response.json()).resolves.toMatchObject({ user_id: SANDBOX_USERS[0].user_id });
+    // The exchange answers the app-scoped id; accounts are keyed by /me's user_id.
+    await expect(response.json()).resolves.toMatchObject({ user_id: SANDBOX_USERS[0].id });
   });
 
   it('should build the extension into .output/demo', async () => {

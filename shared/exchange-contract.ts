@@ -10,27 +10,43 @@ export const EXCHANGE_PATH = '/v1/exchange';
 /** Path of the liveness endpoint; it never calls Instagram. */
 export const HEALTH_PATH = '/healthz';
 
+/** Path of the endpoint that says what only the proxy knows about an app's setup. */
+export const SETUP_CHECK_PATH = '/v1/setup-check';
+
+/**
+ * The longest a whole `POST /v1/exchange` may take on the proxy, every Instagram call and retry
+ * included. The proxy's configuration cannot exceed it, and the extension waits a little longer
+ * ({@link EXCHANGE_CLIENT_TIMEOUT_MS}), so that it never gives up while the proxy is still
+ * spending the code.
+ */
+export const EXCHANGE_BUDGET_MS = 25_000;
+
+/** How long the extension waits for `POST /v1/exchange`: the proxy's budget plus the trip. */
+export const EXCHANGE_CLIENT_TIMEOUT_MS = EXCHANGE_BUDGET_MS + 5_000;
+
+/** An `expires_in` of about an hour marks the short-lived token of a failed long-lived exchange. */
+export const SHORT_LIVED_SECONDS = 3600;
+
 /** Longest code, redirect URI or client id the proxy accepts, well above anything Instagram issues. */
 export const MAX_FIELD_LENGTH = 2048;
+
+const ClientIdSchema = z.string().check(z.regex(/^\d{1,32}$/));
+const RedirectUriSchema = z.string().check(z.minLength(1), z.maxLength(MAX_FIELD_LENGTH));
 
 /** Body of `POST /v1/exchange`; unknown fields are rejected. */
 export const ExchangeRequestSchema = z.strictObject({
   code: z.string().check(z.minLength(1), z.maxLength(MAX_FIELD_LENGTH)),
-  redirect_uri: z.string().check(z.minLength(1), z.maxLength(MAX_FIELD_LENGTH)),
-  client_id: z.optional(z.string().check(z.regex(/^\d{1,32}$/))),
+  redirect_uri: RedirectUriSchema,
+  client_id: z.optional(ClientIdSchema),
+  /**
+   * The PKCE verifier (RFC 7636 §4.1: 43–128 unreserved characters) of the login's S256
+   * challenge, forwarded to Instagram with the code. Whether Instagram checks it is unconfirmed.
+   */
+  code_verifier: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._~-]{43,128}$/))),
 });
 /** A validated exchange request. */
 export type ExchangeRequest = z.infer<typeof ExchangeRequestSchema>;
 
-/** Successful reply of `POST /v1/exchange`. `user_id` is a string so that no digit is lost. */
-export const ExchangeResponseSchema = z.object({
-  access_token: z.string().check(z.minLength(1)),
-  token_type: z.literal('bearer'),
-  expires_in: z.number().check(z.positive()),
-  user_id: z.string().check(z.regex(/^\d+$/)),
-  permissions: z.array(z.string()),
-  issued_at: z.iso.datetime(),
-});
 /** A successful exchange. */
 export type ExchangeResponse = z.infer<typeof ExchangeResponseSchema>;
 
@@ -47,6 +63,7 @@ export const PROXY_ERROR_CODES = [
   'payload_too_large',
   'unsupported_media_type',
   'rate_limited',
+  'upstream_busy',
   'upstream_error',
   'upstream_bad_response',
   'upstream_timeout',
@@ -65,6 +82,49 @@ export const UpstreamErrorSchema = z.object({
 });
 /** Instagram's error as carried in a proxy error body. */
 export type UpstreamError = z.infer<typeof UpstreamErrorSchema>;
+
+/**
+ * Successful reply of `POST /v1/exchange`. `user_id` is a string so that no digit is lost; it is
+ * the app-scoped id of the code exchange, not the account id that `/me` reports.
+ *
+ * `long_lived` is false when the code was redeemed but Instagram kept refusing the long-lived
+ * exchange within the proxy's budget: the reply then carries the short-lived token (about
+ * {@link SHORT_LIVED_SECONDS} seconds) and Instagram's last refusal as `upstream_error`, so that a
+ * good login is not wasted.
+ */
+export const ExchangeResponseSchema = z.object({
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.literal('bearer'),
+  expires_in: z.number().check(z.positive()),
+  user_id: z.string().check(z.regex(/^\d+$/)),
+  permissions: z.array(z.string()),
+  issued_at: z.iso.datetime(),
+  long_lived: z.boolean(),
+  upstream_error: z.optional(UpstreamErrorSchema),
+});
+
+/** Body of `POST /v1/setup-check`: which app, and the redirect URI the extension uses. */
+export const SetupCheckRequestSchema = z.strictObject({
+  client_id: ClientIdSchema,
+  redirect_uri: RedirectUriSchema,
+});
+/** A validated setup check request. */
+export type SetupCheckRequest = z.infer<typeof SetupCheckRequestSchema>;
+
+/**
+ * Reply of `POST /v1/setup-check`: what only the proxy knows, as booleans. It makes no call to
+ * Instagram and reveals no secret.
+ */
+export const SetupCheckResponseSchema = z.object({
+  /** The proxy holds the secret of an app with this client ID. */
+  client_id_known: z.boolean(),
+  /** That app's allow-list holds this redirect URI exactly (false when the app is unknown). */
+  redirect_uri_allowed: z.boolean(),
+  /** The request's `Origin` is on the proxy's allow-list (true when it sent none). */
+  origin_allowed: z.boolean(),
+});
+/** A setup check's answer. */
+export type SetupCheckResponse = z.infer<typeof SetupCheckResponseSchema>;
 
 /** Body of every proxy error response. */
 export const ProxyErrorBodySchema = z.object({

@@ -15,3 +15,11 @@ export type RateLimitCode = (typeof RATE_LIMIT_CODES)[number];
 export function isRateLimitCode(code: number | undefined): code is RateLimitCode {
   return RATE_LIMIT_CODES.some((known) => known === code);
 }
+
+/** Codes 1 ("unknown", often temporary) and 2 ("service temporarily unavailable"). */
+export const TRANSIENT_CODES = [1, 2] as const;
+
+/** Whether Instagram is throttling or briefly failing: worth a retry in a minute, not a fix. */
+export function isBusyCode(code: number | undefined): boolean {
+  return isRateLimitCode(code) || TRANSIENT_CODES.some((known) => known === code);
+}

@@ -50,8 +50,8 @@ const ERROR_TEXT = {
     hint: 'Finish or close the Instagram window first.',
   },
   auth_cancelled: {
-    message: 'Connection cancelled.',
-    hint: 'Click "Connect Instagram account" to try again.',
+    message: 'The Instagram window closed before the login finished.',
+    hint: 'If Instagram showed an error there, it is most likely one of the setup problems listed below. Otherwise, connect again.',
   },
   auth_declined: {
     message: 'You declined access on Instagram.',
@@ -59,7 +59,7 @@ const ERROR_TEXT = {
   },
   authorize_unreachable: {
     message: 'The Instagram login page could not be loaded.',
-    hint: 'Check your connection and the Authorize URL in Settings.',
+    hint: 'Check your connection and the Authorize URL in Settings. If Instagram refused the request, it is most likely one of the setup problems listed below.',
   },
   incognito_unsupported: {
     message: 'Instagram login does not work in an incognito window.',
@@ -113,6 +113,23 @@ const ERROR_TEXT = {
     message: 'Instagram refused the request.',
     hint: 'Check the app settings in the Meta dashboard, then try again.',
   },
+  instagram_busy: {
+    message: 'Instagram is busy, try again in a minute.',
+    hint: 'Instagram is throttling or briefly failing; nothing is wrong with your setup. Connect again in a minute.',
+  },
+  account_id_missing: {
+    message: 'Instagram did not say which professional account this token belongs to (no user_id).',
+    hint: 'Only Business and Creator accounts work: switch the account to a professional one, then connect again. Nothing was stored.',
+  },
+  account_id_invalid: {
+    message: "Instagram's answer about this account cannot be used: its user_id is not a number.",
+    hint: 'Try again later. Nothing was stored, and your other accounts are not affected.',
+  },
+  basic_display_retired: {
+    message:
+      'This is a Basic Display token (IGQV…): Instagram shut the Basic Display API down on 4 December 2024, so it no longer works.',
+    hint: 'Move to Instagram Login: in the Meta app dashboard add the Instagram product, open "API setup with Instagram login", then connect here with its Instagram app ID.',
+  },
   instagram_unavailable: {
     message: 'Instagram did not answer in time or answered with an error.',
     hint: 'Try again in a minute.',
@@ -154,9 +171,12 @@ const ERROR_TEXT = {
 /** A stable identifier for every error a user can meet. */
 export type ErrorCode = keyof typeof ERROR_TEXT;
 
+/** Every error code; the README's troubleshooting table is checked against it. */
+export const ERROR_CODES: readonly string[] = Object.keys(ERROR_TEXT);
+
 /** Whether a string is one of the known error codes. */
 export function isErrorCode(code: string): code is ErrorCode {
-  return Object.hasOwn(ERROR_TEXT, code);
+  return ERROR_CODES.includes(code);
 }
 
 /** An error as it crosses from the background to a page. */

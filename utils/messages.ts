@@ -4,14 +4,18 @@
  * `{ok:false,error}`.
  */
 import * as z from 'zod/mini';
-import type { UpkeepReport } from '@/utils/upkeep/account-upkeep';
 import type { PopupState } from '@/utils/background/read-app-state';
-import type { ErrorPayload } from './errors';
+import type { SetupReport } from '@/utils/connect/check-setup';
 import type { Settings } from '@/utils/settings/settings';
-import type { VaultStatus } from './vault/vault';
+import type { UpkeepReport } from '@/utils/upkeep/account-upkeep';
+import type { VaultStatus } from '@/utils/vault/vault';
+import type { ErrorPayload } from './errors';
 
 const Passphrase = z.string().check(z.maxLength(1024));
 const AccountId = z.string().check(z.regex(/^\d{1,40}$/));
+/** A damaged record may sit under any key; removing it must still be possible. */
+const StoredKey = z.string().check(z.minLength(1), z.maxLength(200));
+const ProfileId = z.string().check(z.maxLength(40));
 
 /** Every request a page may send. */
 export const RequestSchema = z.discriminatedUnion('type', [
@@ -29,16 +33,17 @@ export const RequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getSettings') }),
   // The settings themselves are validated field by field by the settings store.
   z.object({ type: z.literal('saveSettings'), settings: z.unknown() }),
-  z.object({ type: z.literal('connect'), profileId: z.optional(z.string()) }),
+  z.object({ type: z.literal('connect'), profileId: z.optional(ProfileId) }),
+  z.object({ type: z.literal('checkSetup'), profileId: z.optional(ProfileId) }),
   z.object({ type: z.literal('dismissConnect') }),
   z.object({ type: z.literal('getToken'), accountId: AccountId }),
   z.object({ type: z.literal('refreshNow'), accountId: AccountId }),
   z.object({ type: z.literal('checkNow'), accountId: AccountId }),
-  z.object({ type: z.literal('removeAccount'), accountId: AccountId }),
+  z.object({ type: z.literal('removeAccount'), accountId: StoredKey }),
   z.object({
     type: z.literal('importToken'),
     token: z.string().check(z.maxLength(4096)),
-    profileId: z.optional(z.string()),
+    profileId: z.optional(ProfileId),
   }),
   z.object({
     type: z.literal('clipboardCopied'),
@@ -63,6 +68,7 @@ export interface ResponseMap {
   getSettings: SettingsView;
   saveSettings: Settings;
   connect: null;
+  checkSetup: SetupReport;
   dismissConnect: null;
   getToken: { token: string };
   refreshNow: UpkeepReport;

@@ -4,6 +4,7 @@ import { ErrorNotice } from '@/components/ErrorNotice';
 import { PassphraseLock } from '@/components/PassphraseLock';
 import { PassphraseSetup } from '@/components/PassphraseSetup';
 import { RedirectUriPanel } from '@/components/RedirectUriPanel';
+import { SetupCheck } from '@/components/SetupCheck';
 import { VaultProblem } from '@/components/VaultProblem';
 import type { ErrorPayload } from '@/utils/errors';
 import type { SettingsView } from '@/utils/messages';
@@ -49,6 +50,7 @@ export function App() {
         )}
       </section>
       {view && 'redirectUri' in view && <RedirectUriPanel redirectUri={view.redirectUri} />}
+      <SetupCheck check={() => sendRequest({ type: 'checkSetup' })} origin={location.origin} />
       <section class="card stack" aria-labelledby="security-heading">
         <h2 id="security-heading">Security</h2>
         {loaded.phase === 'loading' && <p aria-busy="true">Loading…</p>}

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { routeMessagesToBackground } from '@/tests/support/background-harness';
 import { fakeToken, makeAccount } from '@/tests/support/fixtures';
 import { json, stubFetch } from '@/tests/support/fake-fetch';
@@ -101,6 +102,55 @@ describe('popup states', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Reset vault' }));
     fireEvent.click(screen.getByRole('button', { name: 'Delete everything and reset' }));
     expect(await screen.findByRole('button', { name: 'Connect Instagram account' })).toBeVisible();
+  });
+
+  it('should keep the other accounts usable beside one whose stored data is damaged', async () => {
+    await store();
+    await store({ id: '1020', username: 'third.account' }, fakeToken('Third3'));
+    const stored = z
+      .looseObject({ accounts: z.record(z.string(), z.looseObject({})) })
+      .parse((await browser.storage.local.get('vault')).vault);
+    stored.accounts['1020'] = { ...stored.accounts['1020'], id: 'abc' };
+    await browser.storage.local.set({ vault: stored });
+    render(<App />);
+
+    const good = await card();
+    fireEvent.click(within(good).getByRole('button', { name: 'Copy token' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith(TOKEN));
+    const damaged = screen.getByRole('listitem', { name: 'Unreadable account 1020' });
+    expect(damaged).toHaveTextContent('not affected');
+    fireEvent.click(within(damaged).getByRole('button', { name: 'Remove unreadable account' }));
+    await waitFor(() =>
+      expect(screen.queryByRole('listitem', { name: 'Unreadable account 1020' })).toBeNull(),
+    );
+    expect((await listAccounts()).map((account) => account.username)).toEqual(['sandbox.creator']);
+  });
+
+  it('should show a refused token as "Refused" with Instagram\'s reason', async () => {
+    await store({
+      health: 'refused',
+      events: [
+        {
+          at: Date.now(),
+          type: 'check_failed',
+          ok: false,
+          message: 'Instagram refused the request: (#10) Application does not have permission',
+          hint: 'Check the app settings.',
+        },
+      ],
+    });
+    render(<App />);
+
+    const refused = await card();
+    expect(within(refused).getByText('Refused')).toBeVisible();
+    expect(refused).toHaveTextContent('(#10) Application does not have permission');
+  });
+
+  it('should say that a token lasts one hour when Instagram refused the 60-day one', async () => {
+    await store({ longLived: false, expiresAt: Date.now() + 3_600_000 });
+    render(<App />);
+
+    expect(await card()).toHaveTextContent('This token lasts one hour');
   });
 
   it('should update live when the background changes an account', async () => {
@@ -325,6 +375,11 @@ describe('import a token', () => {
           400,
         ),
     ],
+    [
+      'a Basic Display token',
+      `IGQWR${'x'.repeat(120)}`,
+      () => json({ error: { message: 'must not be called', code: 100 } }, 400),
+    ],
   ])('should refuse %s with a clear error and store nothing', async (_name, pasted, route) => {
     stubFetch({ '/me': route });
     render(<App />);
@@ -335,6 +390,22 @@ describe('import a token', () => {
 
     expect(await screen.findByRole('alert')).toBeVisible();
     expect(await listAccounts()).toEqual([]);
+  });
+
+  it('should tell a Basic Display token apart, say the API is gone, and not call Instagram', async () => {
+    const calls = stubFetch({});
+    render(<App />);
+
+    fireEvent.click(await screen.findByText('Import a token'));
+    fireEvent.input(screen.getByLabelText('Token to import'), {
+      target: { value: `IGQVJ${'y'.repeat(150)}` },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Import' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('shut the Basic Display API down on 4 December 2024');
+    expect(alert).toHaveTextContent('API setup with Instagram login');
+    expect(calls).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { AccountCard } from '@/components/AccountCard';
 import { AccountList } from '@/components/AccountList';
 import { ConnectPanel } from '@/components/ConnectPanel';
+import { DamagedAccountCard } from '@/components/DamagedAccountCard';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { ImportTokenForm } from '@/components/ImportTokenForm';
 import { UnlockForm } from '@/components/UnlockForm';
@@ -23,6 +24,12 @@ const openSettings = () => void browser.runtime.openOptionsPage();
 const scheduleClear = (text: string) => {
   void sha256Hex(text).then((hash) => sendRequest({ type: 'clipboardCopied', hash }));
 };
+
+/** What the setup checklist shows for the profile of the last login (or the active one). */
+function setupOf(state: PopupState) {
+  const profile = selectProfile(state, state.connect?.profileId);
+  return { redirectUri: state.redirectUri, clientId: profile.clientId, scopes: profile.scopes };
+}
 
 function Accounts({ state, now }: { state: PopupState; now: number }) {
   const locked = state.vault?.locked ?? false;
@@ -48,7 +55,24 @@ function Accounts({ state, now }: { state: PopupState; now: number }) {
       />
     );
   };
-  return <AccountList accounts={state.accounts} renderAccount={renderAccount} />;
+  return (
+    <>
+      <AccountList accounts={state.accounts} renderAccount={renderAccount} />
+      {state.damagedAccounts.length > 0 && (
+        <ul class="accounts stack" aria-label="Unreadable accounts">
+          {state.damagedAccounts.map((account) => (
+            <DamagedAccountCard
+              key={account.id}
+              account={account}
+              remove={() =>
+                sendRequest({ type: 'removeAccount', accountId: account.id }).then(() => undefined)
+              }
+            />
+          ))}
+        </ul>
+      )}
+    </>
+  );
 }
 
 /** The toolbar popup. It redraws from storage.onChanged, so actions only send their request. */
@@ -57,10 +81,10 @@ export function App() {
   const [startError, setStartError] = useState<ErrorPayload | null>(null);
   const now = Date.now();
 
-  const connect = () => {
+  const connect = (profileId?: string) => {
     // The flow runs in the background; its progress and errors arrive through storage.
     setStartError(null);
-    sendRequest({ type: 'connect' }).catch((error: unknown) =>
+    sendRequest({ type: 'connect', profileId }).catch((error: unknown) =>
       setStartError(errorPayloadOf(error)),
     );
   };
@@ -93,6 +117,7 @@ export function App() {
               <ConnectPanel
                 progress={loaded.state.connect}
                 setupComplete={loaded.state.setupComplete}
+                setup={setupOf(loaded.state)}
                 onConnect={connect}
                 onDismiss={() => void sendRequest({ type: 'dismissConnect' })}
                 onOpenSettings={openSettings}

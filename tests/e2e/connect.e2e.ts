@@ -1,36 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ClipboardReader } from '../support/browser/clipboard';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { accountCard, startConnect } from '../support/browser/extension-pages';
 import { findChromium } from '../../scripts/find-chromium';
-import {
-  launchConfiguredExtension,
-  type ConfiguredExtension,
-} from '../support/browser/configured-extension';
-import type { LoadedExtension } from '../support/browser/launch-extension';
-import type { TestStack } from '../support/browser/stack';
+import { useConfiguredExtension } from '../support/browser/configured-extension';
 
 describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', () => {
-  let harness: ConfiguredExtension;
-  let stack: TestStack;
-  let extension: LoadedExtension;
-  let clipboard: ClipboardReader;
-
-  beforeAll(async () => {
-    harness = await launchConfiguredExtension();
-    ({ stack, extension, clipboard } = harness);
-  });
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const harness = useConfiguredExtension();
 
   beforeEach(async () => {
-    await stack.control.reset();
+    await harness.stack.control.reset();
   });
 
   it('should show the exact redirect URI to register on the options page', async () => {
-    const page = await extension.context.newPage();
-    await page.goto(extension.optionsUrl);
+    const page = await harness.extension.context.newPage();
+    await page.goto(harness.extension.optionsUrl);
 
     await page
       .getByText('https://blocadghaajijcfckkjphjkhmmlcniff.chromiumapp.org/', { exact: true })
@@ -39,8 +21,8 @@ describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', 
   });
 
   it('should connect after Allow, show @username and the expiry, and copy the token', async () => {
-    const popup = await extension.openPopup();
-    const instagram = await startConnect(extension, popup);
+    const popup = await harness.extension.openPopup();
+    const instagram = await startConnect(harness.extension, popup);
 
     await instagram.getByRole('button', { name: 'Allow' }).click();
 
@@ -54,9 +36,9 @@ describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', 
     expect(Date.parse(datetime ?? '') - Date.now()).toBeGreaterThan(59 * 86_400_000);
     await card.getByRole('button', { name: 'Copy token' }).click();
     await card.getByText('Copied').waitFor();
-    const token = await clipboard.read();
+    const token = await harness.clipboard.read();
     expect(token).toMatch(/^IGAA[A-Za-z0-9]{150,}$/);
-    const me = await fetch(`${stack.sandboxUrl}/me?fields=username`, {
+    const me = await fetch(`${harness.stack.sandboxUrl}/me?fields=username`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     await expect(me.json()).resolves.toEqual({ username: 'sandbox.creator' });
@@ -64,21 +46,21 @@ describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', 
   });
 
   it('should say "You declined access on Instagram" after Deny', async () => {
-    const before = stack.proxyCalls('/v1/exchange');
-    const popup = await extension.openPopup();
-    const instagram = await startConnect(extension, popup);
+    const before = harness.stack.proxyCalls('/v1/exchange');
+    const popup = await harness.extension.openPopup();
+    const instagram = await startConnect(harness.extension, popup);
 
     await instagram.getByRole('button', { name: 'Deny' }).click();
 
     await popup.getByText('You declined access on Instagram.').waitFor();
-    expect(stack.proxyCalls('/v1/exchange')).toBe(before);
+    expect(harness.stack.proxyCalls('/v1/exchange')).toBe(before);
     await popup.close();
   });
 
   it('should reject a tampered state without calling the proxy', async () => {
-    const before = stack.proxyCalls('/v1/exchange');
-    const popup = await extension.openPopup();
-    const instagram = await startConnect(extension, popup);
+    const before = harness.stack.proxyCalls('/v1/exchange');
+    const popup = await harness.extension.openPopup();
+    const instagram = await startConnect(harness.extension, popup);
 
     await instagram.locator('input[name="state"]').evaluate((input) => {
       if (input instanceof HTMLInputElement) input.value = 'tampered-by-an-attacker';
@@ -86,21 +68,21 @@ describe.skipIf(!findChromium())('connecting an Instagram account in Chromium', 
     await instagram.getByRole('button', { name: 'Allow' }).click();
 
     await popup.getByText(/did not match a login started here/).waitFor();
-    expect(stack.proxyCalls('/v1/exchange')).toBe(before);
-    expect((await stack.control.calls())['oauth/access_token']).toBe(0);
+    expect(harness.stack.proxyCalls('/v1/exchange')).toBe(before);
+    expect((await harness.stack.control.calls())['oauth/access_token']).toBe(0);
     await popup.close();
   });
 
   it('should finish the flow with the popup closed, and show the account when it opens again', async () => {
-    await stack.control.reset();
-    const popup = await extension.openPopup();
-    const instagram = await startConnect(extension, popup);
+    await harness.stack.control.reset();
+    const popup = await harness.extension.openPopup();
+    const instagram = await startConnect(harness.extension, popup);
     await popup.close();
 
     await instagram.getByRole('radio', { name: /sandbox\.business/ }).check();
     await instagram.getByRole('button', { name: 'Allow' }).click();
 
-    const reopened = await extension.openPopup();
+    const reopened = await harness.extension.openPopup();
     await accountCard(reopened, 'sandbox.business').waitFor();
     await reopened.close();
   });

@@ -1,13 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findChromium } from '../../scripts/find-chromium';
-import type { ClipboardReader } from '../support/browser/clipboard';
 import { accountCard, connectWithoutConsentPage } from '../support/browser/extension-pages';
-import {
-  launchConfiguredExtension,
-  type ConfiguredExtension,
-} from '../support/browser/configured-extension';
-import type { LoadedExtension } from '../support/browser/launch-extension';
-import type { TestStack } from '../support/browser/stack';
+import { useConfiguredExtension } from '../support/browser/configured-extension';
 import { patchStoredSettings } from '../support/browser/worker-storage';
 
 const CREATOR_ID = '27640875392278831';
@@ -17,31 +11,23 @@ function parseJson(text: string): unknown {
 }
 
 describe.skipIf(!findChromium())('the popup in Chromium', () => {
-  let harness: ConfiguredExtension;
-  let stack: TestStack;
-  let extension: LoadedExtension;
-  let clipboard: ClipboardReader;
+  const harness = useConfiguredExtension();
 
   beforeAll(async () => {
-    harness = await launchConfiguredExtension();
-    ({ stack, extension, clipboard } = harness);
-    await connectWithoutConsentPage(extension, stack.control).then((popup) => popup.close());
-  });
-
-  afterAll(async () => {
-    await harness?.close();
+    const popup = await connectWithoutConsentPage(harness.extension, harness.stack.control);
+    await popup.close();
   });
 
   it('should copy the token in each format', async () => {
-    const popup = await extension.openPopup();
+    const popup = await harness.extension.openPopup();
     const card = accountCard(popup, 'sandbox.creator');
     await card.getByRole('button', { name: 'Copy token' }).click();
     await card.getByText('Copied').first().waitFor();
-    const token = await clipboard.read();
+    const token = await harness.clipboard.read();
     expect(token).toMatch(/^IGAA[A-Za-z0-9]{150,}$/);
     const expected: Record<string, string> = {
       'Copy Authorization header': `Authorization: Bearer ${token}`,
-      'Copy curl command': `curl -H 'Authorization: Bearer ${token}' '${stack.sandboxUrl}/me?fields=user_id,username'`,
+      'Copy curl command': `curl -H 'Authorization: Bearer ${token}' '${harness.stack.sandboxUrl}/me?fields=user_id,username'`,
       'Copy .env line': `INSTAGRAM_ACCESS_TOKEN=${token}`,
     };
 
@@ -49,12 +35,12 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
     for (const [label, text] of Object.entries(expected)) {
       await popup.bringToFront();
       await card.getByRole('button', { name: label }).click();
-      await expect.poll(() => clipboard.read()).toBe(text);
+      await expect.poll(() => harness.clipboard.read()).toBe(text);
     }
     await popup.bringToFront();
     await card.getByRole('button', { name: 'Copy JSON' }).click();
     await expect
-      .poll(async () => parseJson(await clipboard.read()))
+      .poll(async () => parseJson(await harness.clipboard.read()))
       .toMatchObject({
         username: 'sandbox.creator',
         user_id: CREATOR_ID,
@@ -65,9 +51,9 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
   });
 
   it('should reveal the token and mask it again after 30 seconds', async () => {
-    const popup = await extension.context.newPage();
+    const popup = await harness.extension.context.newPage();
     await popup.clock.install();
-    await popup.goto(extension.popupUrl);
+    await popup.goto(harness.extension.popupUrl);
     const value = accountCard(popup, 'sandbox.creator').getByLabel('Access token');
     await expect.poll(() => value.textContent()).toMatch(/^IGAA..…....$/);
 
@@ -84,8 +70,8 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
   });
 
   it('should import a valid token, and refuse a bad one without storing it', async () => {
-    const issued = await stack.control.issueToken({ userId: '17841405793187218' });
-    const popup = await extension.openPopup();
+    const issued = await harness.stack.control.issueToken({ userId: '17841405793187218' });
+    const popup = await harness.extension.openPopup();
     await popup.getByText('Import a token').click();
     const importToken = async (token: string) => {
       await popup.getByLabel('Token to import').fill(token);
@@ -103,7 +89,7 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
   });
 
   it('should remove an account after confirmation', async () => {
-    const popup = await extension.openPopup();
+    const popup = await harness.extension.openPopup();
     const card = accountCard(popup, 'sandbox.business');
 
     await card.getByRole('button', { name: 'Remove' }).click();
@@ -113,27 +99,27 @@ describe.skipIf(!findChromium())('the popup in Chromium', () => {
       .click();
 
     await card.waitFor({ state: 'detached' });
-    const stored = await extension.worker.evaluate(() => chrome.storage.local.get('vault'));
+    const stored = await harness.extension.worker.evaluate(() => chrome.storage.local.get('vault'));
     expect(JSON.stringify(stored)).not.toContain('17841405793187218');
     await popup.close();
   });
 
   it('should clear a copied token from the clipboard after the chosen delay, only if unchanged', async () => {
-    await patchStoredSettings(extension, { clipboardClearSeconds: 5 });
-    const popup = await extension.openPopup();
+    await patchStoredSettings(harness.extension, { clipboardClearSeconds: 5 });
+    const popup = await harness.extension.openPopup();
     const copy = accountCard(popup, 'sandbox.creator').getByRole('button', { name: 'Copy token' });
 
     await copy.click();
-    await expect.poll(() => clipboard.read()).toMatch(/^IGAA/);
+    await expect.poll(() => harness.clipboard.read()).toMatch(/^IGAA/);
     await popup.close();
-    await expect.poll(() => clipboard.read(), { timeout: 15_000 }).toBe('');
+    await expect.poll(() => harness.clipboard.read(), { timeout: 15_000 }).toBe('');
 
-    const again = await extension.openPopup();
+    const again = await harness.extension.openPopup();
     await accountCard(again, 'sandbox.creator').getByRole('button', { name: 'Copy token' }).click();
-    await expect.poll(() => clipboard.read()).toMatch(/^IGAA/);
-    await clipboard.write('something the user copied later');
+    await expect.poll(() => harness.clipboard.read()).toMatch(/^IGAA/);
+    await harness.clipboard.write('something the user copied later');
     await new Promise((resolve) => setTimeout(resolve, 7_000));
-    expect(await clipboard.read()).toBe('something the user copied later');
+    expect(await harness.clipboard.read()).toBe('something the user copied later');
     await again.close();
   });
 });

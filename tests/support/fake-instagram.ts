@@ -41,6 +41,40 @@ export const flatCodeReply: FakeHandler = () =>
 export const longLivedReply: FakeHandler = () =>
   jsonText(`{"access_token":"${FAKE_LONG_TOKEN}","token_type":"bearer","expires_in":5184000}`);
 
+/** Instagram's Graph error envelope with this status, fields and headers. */
+export function graphError(
+  fields: {
+    message?: string;
+    type?: string;
+    code?: number;
+    error_subcode?: number;
+    fbtrace_id?: string;
+  },
+  status = 400,
+  headers: Record<string, string> = {},
+): Response {
+  return jsonText(JSON.stringify({ error: fields }), status, headers);
+}
+
+/** The flaky refusal of the long-lived exchange (docs/instagram-contract.md §3.3). */
+export const unsupportedGetReply: FakeHandler = () =>
+  graphError({
+    message: 'Unsupported request - method type: get',
+    type: 'IGApiException',
+    code: 100,
+    fbtrace_id: 'AfakeTraceUnsupported',
+  });
+
+/** Answers call n with `handlers[n]`, and every call after the last with the last handler. */
+export function inSequence(...handlers: [FakeHandler, ...FakeHandler[]]): FakeHandler {
+  let index = 0;
+  return (call) => {
+    const handler = handlers[Math.min(index, handlers.length - 1)] ?? handlers[0];
+    index += 1;
+    return handler(call);
+  };
+}
+
 /** A fake that never answers until the proxy aborts the call. */
 export const hangingReply: FakeHandler = (call) =>
   new Promise((_resolve, reject) => {

@@ -81,6 +81,8 @@ const PATHS: readonly [string, ...string[]] = [
   '/__control/reset',
   '/oauth/access_token',
   '/healthz?probe=1',
+  '/v1/setup-check',
+  '/v1/setup-check/',
 ];
 const CONTENT_TYPES: readonly [string, ...string[]] = [
   'application/json',
@@ -200,7 +202,12 @@ function fuzzBody(random: () => number, target: FuzzTarget): Buffer | undefined 
         `{"code":"\\ud800\\u0000","redirect_uri":"${target.redirectUri}","code":"dup"}`,
       );
     case 13:
-      return Buffer.from('code=abc&redirect_uri=x');
+      return random() < 0.5
+        ? Buffer.from('code=abc&redirect_uri=x')
+        : json({
+            client_id: pick(['1', '990001234567890', 'x', 1]),
+            redirect_uri: target.redirectUri,
+          });
     case 14:
       return Buffer.alloc(0);
     default:

@@ -6,6 +6,7 @@ import {
   SANDBOX_CLIENT_SECRET,
   SANDBOX_REDIRECT_URIS,
 } from '../../sandbox/defaults';
+import { SESSION_COOKIE } from '../../sandbox/login-sessions';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
 
 /** The redirect URI registered by default. */
@@ -114,6 +115,16 @@ export function exchangeCode(
     method: 'POST',
     body: new URLSearchParams(codeExchangeFields(code, overrides)),
   });
+}
+
+/** The session cookie a response sets: its `name=value` pair (to send back) and its attributes. */
+export function sessionCookieOf(response: Response): { pair: string; attributes: string[] } {
+  const header = response.headers
+    .getSetCookie()
+    .find((cookie) => cookie.startsWith(`${SESSION_COOKIE}=`));
+  if (header === undefined) throw new Error(`No ${SESSION_COOKIE} cookie was set`);
+  const [pair = '', ...attributes] = header.split(/;\s*/);
+  return { pair, attributes };
 }
 
 function definedOnly(record: Record<string, string | undefined>): Record<string, string> {

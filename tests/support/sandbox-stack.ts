@@ -3,13 +3,15 @@
  * integration, log-leak and fuzz tests. The only place in proxy/ that imports sandbox code.
  */
 import { createSandboxControl, type SandboxControl } from '../../sandbox/control-client';
+import { createHash } from 'node:crypto';
 import {
   SANDBOX_CLIENT_ID,
   SANDBOX_CLIENT_SECRET,
   SANDBOX_REDIRECT_URIS,
+  SANDBOX_USERS,
 } from '../../sandbox/defaults';
 import { startSandbox, type RunningSandbox } from '../../sandbox/server';
-import { EXCHANGE_PATH } from '../../shared/exchange-contract';
+import { EXCHANGE_PATH, SETUP_CHECK_PATH } from '../../shared/exchange-contract';
 import { loadConfig, type ConfigEnv } from '../../proxy/config';
 import { startProxy, type RunningProxy, type StartProxyOptions } from '../../proxy/server';
 import { TEST_ORIGIN } from './proxy-test-config';
@@ -21,8 +23,12 @@ export type { RunningSandbox, SandboxControl };
 export const REDIRECT_URI = SANDBOX_REDIRECT_URIS[0] ?? '';
 /** The sandbox's app secret, which tests look for in logs and bodies. */
 export const CLIENT_SECRET = SANDBOX_CLIENT_SECRET;
-/** The first seeded user, who gets the code when consent is `allow`. */
-export const SANDBOX_USER_ID = '27640875392278831';
+/** The sandbox's app id. */
+export const CLIENT_ID = SANDBOX_CLIENT_ID;
+/** Account id (`/me.user_id`) of the first seeded user, who gets the code when consent is `allow`. */
+export const SANDBOX_USER_ID = SANDBOX_USERS[0].user_id;
+/** The same user's app-scoped id, which the code exchange names (docs/instagram-contract.md §5.3). */
+export const SANDBOX_APP_SCOPED_ID = SANDBOX_USERS[0].id;
 
 /** Starts a sandbox on a free port with its control client. */
 export async function startTestSandbox(): Promise<{
@@ -52,11 +58,21 @@ export function startProxyFor(
   return startProxy(config, { log: () => undefined, ...options });
 }
 
+/** The S256 PKCE challenge of `verifier` (RFC 7636 §4.2). */
+export function s256Challenge(verifier: string): string {
+  return createHash('sha256').update(verifier).digest('base64url');
+}
+
 /**
  * Gets a fresh authorization code the way the extension does, with consent answered `allow`:
- * the code query parameter of the sandbox's redirect.
+ * the code query parameter of the sandbox's redirect. With `codeVerifier`, the authorize request
+ * carries its S256 challenge, so the exchange must present the verifier.
  */
-export async function authorizationCode(sandboxUrl: string, control: SandboxControl) {
+export async function authorizationCode(
+  sandboxUrl: string,
+  control: SandboxControl,
+  options: { codeVerifier?: string } = {},
+) {
   await control.setConsent('allow');
   const query = new URLSearchParams({
     client_id: SANDBOX_CLIENT_ID,
@@ -65,6 +81,10 @@ export async function authorizationCode(sandboxUrl: string, control: SandboxCont
     scope: 'instagram_business_basic,instagram_business_manage_comments',
     state: 'integration-state',
   });
+  if (options.codeVerifier !== undefined) {
+    query.set('code_challenge', s256Challenge(options.codeVerifier));
+    query.set('code_challenge_method', 'S256');
+  }
   const response = await fetch(`${sandboxUrl}/oauth/authorize?${query.toString()}`, {
     redirect: 'manual',
   });
@@ -82,7 +102,24 @@ export function exchangeOver(
   body: unknown,
   headers: Record<string, string> = {},
 ): Promise<Response> {
-  return fetch(`${proxyUrl}${EXCHANGE_PATH}`, {
+  return postJsonOver(`${proxyUrl}${EXCHANGE_PATH}`, body, headers);
+}
+
+/** POSTs a JSON setup check request to a running proxy. */
+export function setupCheckOver(
+  proxyUrl: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return postJsonOver(`${proxyUrl}${SETUP_CHECK_PATH}`, body, headers);
+}
+
+function postJsonOver(
+  url: string,
+  body: unknown,
+  headers: Record<string, string>,
+): Promise<Response> {
+  return fetch(url, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', ...headers },
     body: typeof body === 'string' ? body : JSON.stringify(body),

@@ -8,6 +8,7 @@ import { readPopupState } from './read-app-state';
 import { scheduleClipboardClear } from '@/utils/clipboard/schedule-clear';
 import { importToken } from '@/utils/connect/import-token';
 import { startConnect, type ConnectPlatform } from '@/utils/connect/connect-account';
+import { checkSetup } from '@/utils/connect/check-setup';
 import { dismissProgress } from '@/utils/connect/connect-progress';
 import { AppError, toErrorPayload } from '@/utils/errors';
 import { createDefaultSettings } from '@/utils/settings/settings';
@@ -69,7 +70,7 @@ function thenVaultStatus<R>(action: (request: R) => Promise<void>) {
 }
 
 const handlers: Handlers = {
-  getState: readPopupState,
+  getState: (_request, { platform }) => readPopupState(platform.redirectUri),
   unlock: thenVaultStatus(({ passphrase }) => unlockVault(passphrase)),
   lock: thenVaultStatus(lockVault),
   enablePassphrase: thenVaultStatus(({ passphrase }) => enablePassphrase(passphrase)),
@@ -87,6 +88,8 @@ const handlers: Handlers = {
     await startConnect(profileId, platform);
     return null;
   },
+  checkSetup: async ({ profileId }, { platform }) =>
+    checkSetup(await readSettings(), platform.redirectUri, profileId),
   dismissConnect: async () => {
     await dismissProgress();
     return null;

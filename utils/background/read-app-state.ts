@@ -3,7 +3,12 @@ import { readConnectProgress } from '@/utils/connect/connect-progress';
 import type { ErrorPayload } from '@/utils/errors';
 import { isProfileReady, selectProfile } from '@/utils/settings/select-profile';
 import { readLifecycleState } from '@/utils/upkeep/lifecycle-state';
-import { readTokenPreviews, type AccountSummary } from '@/utils/vault/account-store';
+import {
+  listDamagedAccounts,
+  readTokenPreviews,
+  type AccountSummary,
+  type DamagedAccountView,
+} from '@/utils/vault/account-store';
 import type { ConnectProgress } from '@/utils/vault/storage-items';
 import type { VaultStatus } from '@/utils/vault/vault';
 
@@ -27,13 +32,19 @@ export interface AppState {
 export interface ProfileView {
   id: string;
   name: string;
+  clientId: string;
+  scopes: readonly string[];
   proxyUrl: string;
   graphUrl: string;
 }
 
-/** The popup's state: the app state plus each token in its masked form. */
+/** The popup's state: the app state, each token in its masked form, and what needs repair. */
 export interface PopupState extends AppState {
   tokenPreviews: Record<string, string>;
+  /** Stored accounts that cannot be read; the others are unaffected. */
+  damagedAccounts: DamagedAccountView[];
+  /** The redirect URI to register, for the setup checklist after a failed login. */
+  redirectUri: string;
 }
 
 /** Reads the current state; an unreadable vault becomes `vaultError` rather than a throw. */
@@ -47,9 +58,11 @@ export async function readAppState(): Promise<AppState> {
     connect: connect ?? null,
     setupComplete: lifecycle.settingsReadable && isProfileReady(selectProfile(settings)),
     warningWindowMs: lifecycle.policy.warningWindowMs,
-    profiles: settings.profiles.map(({ id, name, proxyUrl, graphUrl }) => ({
+    profiles: settings.profiles.map(({ id, name, clientId, scopes, proxyUrl, graphUrl }) => ({
       id,
       name,
+      clientId,
+      scopes,
       proxyUrl,
       graphUrl,
     })),
@@ -58,8 +71,12 @@ export async function readAppState(): Promise<AppState> {
 }
 
 /** The app state with masked tokens, for the popup; reading them means decrypting each once. */
-export async function readPopupState(): Promise<PopupState> {
+export async function readPopupState(redirectUri: string): Promise<PopupState> {
   const state = await readAppState();
-  const tokenPreviews = state.vaultError ? {} : await readTokenPreviews();
-  return { ...state, tokenPreviews };
+  if (state.vaultError) return { ...state, tokenPreviews: {}, damagedAccounts: [], redirectUri };
+  const [tokenPreviews, damagedAccounts] = await Promise.all([
+    readTokenPreviews(),
+    listDamagedAccounts(),
+  ]);
+  return { ...state, tokenPreviews, damagedAccounts, redirectUri };
 }

@@ -17,22 +17,38 @@ export interface NewTokenFacts {
   expiresAt: number | null;
   /** How the token came: through the login, or pasted by the user. */
   origin: 'connect' | 'import';
+  /** Instagram's reason for refusing the 60-day exchange, when it did; the token then lasts an hour. */
+  longLivedRefusal?: string;
 }
 
 function tokenEvent(
-  origin: NewTokenFacts['origin'],
+  facts: NewTokenFacts,
   existing: AccountSummary | undefined,
-): Pick<AccountEvent, 'type' | 'message'> {
-  if (origin === 'import') {
+): Omit<AccountEvent, 'at'> {
+  if (facts.origin === 'import') {
     return {
       type: 'imported',
+      ok: true,
       message: 'Imported and checked with Instagram; expiry unknown until the first refresh.',
     };
   }
+  const type = existing ? 'reconnected' : 'connected';
+  if (facts.longLivedRefusal !== undefined) {
+    return {
+      type,
+      ok: false,
+      message: `Connected, but Instagram would not make this a 60-day token (${facts.longLivedRefusal}): it lasts one hour.`,
+      hint: SHORT_LIVED_HINT,
+    };
+  }
   return existing
-    ? { type: 'reconnected', message: 'Reconnected; the old token was replaced.' }
-    : { type: 'connected', message: 'Connected.' };
+    ? { type, ok: true, message: 'Reconnected; the old token was replaced.' }
+    : { type, ok: true, message: 'Connected.' };
 }
+
+/** What to do about a token that lasts an hour. */
+export const SHORT_LIVED_HINT =
+  'Reconnect to try again. If it keeps happening, check that the account accepted the tester invite (Instagram → Settings → Apps and websites → Tester invites).';
 
 /** Builds the account for `accountId` from `/me`, replacing `existing` if it was stored before. */
 export function accountFromProfile(
@@ -57,11 +73,8 @@ export function accountFromProfile(
     expiresAt: facts.expiresAt,
     lastRefreshedAt: null,
     lastCheckedAt: now,
-    events: appendEvent(existing?.events ?? [], {
-      at: now,
-      ok: true,
-      ...tokenEvent(facts.origin, existing),
-    }),
+    longLived: facts.longLivedRefusal === undefined,
+    events: appendEvent(existing?.events ?? [], { at: now, ...tokenEvent(facts, existing) }),
   };
 }
 

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { STATE_TTL_MS, beginFlow, consumeFlow, pkceChallenge } from './pending-flows';
+import { STATE_TTL_MS, beginFlow, pkceChallenge, takeFlow } from './pending-flows';
 import { buildAuthorizeUrl } from './authorize-url';
-import { parseAuthRedirect } from './check-redirect';
+import { checkRedirect } from './check-redirect';
 import { launchFailure } from './launch-failure';
 
 const REDIRECT = 'https://blocadghaajijcfckkjphjkhmmlcniff.chromiumapp.org/';
@@ -23,31 +23,32 @@ describe('login state', () => {
     expect(JSON.stringify(await browser.storage.session.get(null))).toContain(first.state);
   });
 
-  it('should be accepted once', async () => {
+  it('should be taken once, whatever the outcome', async () => {
     const { state } = await beginFlow('default', REDIRECT);
 
-    await expect(consumeFlow(state)).resolves.toMatchObject({
+    await expect(takeFlow(state)).resolves.toMatchObject({
       profileId: 'default',
       redirectUri: REDIRECT,
     });
-    await expect(consumeFlow(state)).rejects.toMatchObject({ code: 'state_invalid' });
+    await expect(takeFlow(state)).resolves.toBeUndefined();
+    expect(JSON.stringify(await browser.storage.session.get(null))).not.toContain(state);
   });
 
-  it.each([
-    ['missing', undefined],
-    ['unknown', 'c29tZSBvdGhlciBzdGF0ZSB0aGF0IHdhcyBuZXZlciBpc3N1ZWQ'],
-  ])('should refuse a %s state', async (_name, state) => {
-    await beginFlow('default', REDIRECT);
+  it('should leave the other pending logins alone when one is taken', async () => {
+    const first = await beginFlow('default', REDIRECT);
+    const second = await beginFlow('default', REDIRECT);
 
-    await expect(consumeFlow(state)).rejects.toMatchObject({ code: 'state_invalid' });
+    await takeFlow(first.state);
+
+    await expect(takeFlow(second.state)).resolves.toMatchObject({ profileId: 'default' });
   });
 
-  it('should refuse a state older than 10 minutes', async () => {
+  it('should forget a state older than 10 minutes', async () => {
     const { state } = await beginFlow('default', REDIRECT);
 
     vi.setSystemTime(Date.now() + STATE_TTL_MS);
 
-    await expect(consumeFlow(state)).rejects.toMatchObject({ code: 'state_invalid' });
+    await expect(takeFlow(state)).resolves.toBeUndefined();
   });
 
   it('should derive the RFC 7636 S256 challenge', async () => {
@@ -80,45 +81,60 @@ describe('buildAuthorizeUrl', () => {
       state: 'abc',
       code_challenge: 'xyz',
       code_challenge_method: 'S256',
+      force_reauth: 'true',
     });
   });
 });
 
-describe('parseAuthRedirect', () => {
-  it('should strip the #_ Instagram appends to the redirect', () => {
-    expect(parseAuthRedirect(`${REDIRECT}?code=AQBx-1_2&state=s1#_`, REDIRECT)).toEqual({
-      code: 'AQBx-1_2',
-      state: 's1',
-    });
+describe('checkRedirect', () => {
+  const OWN = { redirectUri: REDIRECT, state: 's1' };
+
+  it('should return the code without the #_ Instagram appends to the redirect', () => {
+    expect(checkRedirect(`${REDIRECT}?code=AQBx-1_2&state=s1#_`, OWN)).toBe('AQBx-1_2');
   });
 
   it.each([
-    ['another origin', 'https://attacker.chromiumapp.org/?code=c&state=s'],
-    ['another path on the right origin', `${REDIRECT}callback?code=c&state=s`],
-    ['plain http', REDIRECT.replace('https', 'http') + '?code=c&state=s'],
+    ['another origin', 'https://attacker.chromiumapp.org/?code=c&state=s1'],
+    ['another path on the right origin', `${REDIRECT}callback?code=c&state=s1`],
+    ['plain http', REDIRECT.replace('https', 'http') + '?code=c&state=s1'],
     ['not a URL', 'nonsense'],
   ])('should refuse a redirect to %s', (_name, url) => {
-    expect(() => parseAuthRedirect(url, REDIRECT)).toThrow(
+    expect(() => checkRedirect(url, OWN)).toThrow(
       expect.objectContaining({ code: 'redirect_mismatch' }),
     );
   });
 
-  it('should turn a denial into "You declined access on Instagram"', () => {
-    const url = `${REDIRECT}?error=access_denied&error_reason=user_denied&error_description=The+user+denied+your+request&state=s`;
+  it.each([
+    ['no state', `${REDIRECT}?code=c`],
+    ["another login's state", `${REDIRECT}?code=c&state=s2`],
+    ['a denial with another state', `${REDIRECT}?error=access_denied&state=s2`],
+    ['a missing code with another state', `${REDIRECT}?state=s2`],
+  ])('should check the state first, and refuse %s', (_name, url) => {
+    expect(() => checkRedirect(url, OWN)).toThrow(
+      expect.objectContaining({ code: 'state_invalid' }),
+    );
+  });
 
-    expect(() => parseAuthRedirect(url, REDIRECT)).toThrow('You declined access on Instagram.');
+  it('should refuse every redirect once the flow has expired', () => {
+    expect(() =>
+      checkRedirect(`${REDIRECT}?code=c&state=s1`, { redirectUri: REDIRECT, state: undefined }),
+    ).toThrow(expect.objectContaining({ code: 'state_invalid' }));
+  });
+
+  it('should turn a denial into "You declined access on Instagram"', () => {
+    const url = `${REDIRECT}?error=access_denied&error_reason=user_denied&error_description=The+user+denied+your+request&state=s1`;
+
+    expect(() => checkRedirect(url, OWN)).toThrow('You declined access on Instagram.');
   });
 
   it.each([
-    ['no code', `${REDIRECT}?state=s`],
-    ['an empty code', `${REDIRECT}?code=&state=s`],
-    ['a code with white space', `${REDIRECT}?code=ab%20cd&state=s`],
-    ['a code with a #', `${REDIRECT}?code=ab%23cd&state=s`],
-    ['another OAuth error', `${REDIRECT}?error=server_error&state=s`],
+    ['no code', `${REDIRECT}?state=s1`],
+    ['an empty code', `${REDIRECT}?code=&state=s1`],
+    ['a code with white space', `${REDIRECT}?code=ab%20cd&state=s1`],
+    ['a code with a #', `${REDIRECT}?code=ab%23cd&state=s1`],
+    ['another OAuth error', `${REDIRECT}?error=server_error&state=s1`],
   ])('should refuse %s', (_name, url) => {
-    expect(() => parseAuthRedirect(url, REDIRECT)).toThrow(
-      expect.objectContaining({ code: 'auth_failed' }),
-    );
+    expect(() => checkRedirect(url, OWN)).toThrow(expect.objectContaining({ code: 'auth_failed' }));
   });
 });
 

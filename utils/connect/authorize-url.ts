@@ -11,8 +11,12 @@ export interface AuthorizeRequest {
 }
 
 /**
- * The authorize URL: the configured endpoint plus exactly the OAuth parameters. PKCE (S256) is
- * sent although Instagram ignores it today: it costs nothing and is ready if Instagram enforces it.
+ * The authorize URL: the configured endpoint plus exactly the OAuth parameters.
+ * - `force_reauth=true` makes Instagram offer its account chooser: the login window keeps
+ *   Instagram's session, and without it a second login only offers "Continue as" the first
+ *   account (docs/instagram-contract.md §1.7). Meta's own embed URL sends it too.
+ * - PKCE (S256) is sent although Instagram's support for it is unconfirmed (§10.1): it costs
+ *   nothing, and the proxy forwards the verifier.
  */
 export function buildAuthorizeUrl(request: AuthorizeRequest): string {
   const url = new URL(request.authorizeUrl);
@@ -24,6 +28,7 @@ export function buildAuthorizeUrl(request: AuthorizeRequest): string {
     state: request.state,
     code_challenge: request.codeChallenge,
     code_challenge_method: 'S256',
+    force_reauth: 'true',
   }).toString();
   return url.toString();
 }

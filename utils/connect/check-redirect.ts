@@ -1,31 +1,35 @@
-/** Checking what Instagram redirects back to. */
+/** Checking what Instagram redirects back to, in one function. */
 import { AppError } from '@/utils/errors';
 
-/** The code and state of a successful redirect. */
-export interface AuthRedirect {
-  code: string;
+/** What this flow's redirect must carry. */
+export interface ExpectedRedirect {
+  redirectUri: string;
+  /** This flow's own state; undefined once it has expired, so that every redirect is refused. */
   state: string | undefined;
 }
 
 /**
- * Checks a redirect caught by `launchWebAuthFlow`. Chrome completes the flow for any URL on the
- * redirect origin, so the path is checked here; a denial becomes `auth_declined`; Instagram's
- * `#_` suffix is dropped, and a code that still holds `#` or white space is refused.
+ * Checks a redirect caught by `launchWebAuthFlow` and returns its code, in oauth4webapi's order:
+ * where it went (Chrome completes the flow for any path of the redirect origin), then `state`,
+ * which must be this flow's own, then `error`, then the code. Instagram's `#_` suffix is dropped
+ * (docs/instagram-contract.md §1.4), and a code that still holds `#` or white space is refused.
  */
-export function parseAuthRedirect(redirectUrl: string, expectedRedirectUri: string): AuthRedirect {
+export function checkRedirect(redirectUrl: string, expected: ExpectedRedirect): string {
   let url: URL;
-  let expected: URL;
+  let registered: URL;
   try {
     url = new URL(redirectUrl);
-    expected = new URL(expectedRedirectUri);
+    registered = new URL(expected.redirectUri);
   } catch (cause) {
     throw new AppError('redirect_mismatch', { cause });
   }
-  if (url.origin !== expected.origin || url.pathname !== expected.pathname) {
+  if (url.origin !== registered.origin || url.pathname !== registered.pathname) {
     throw new AppError('redirect_mismatch');
   }
   const params = url.searchParams;
-  const state = params.get('state') ?? undefined;
+  if (expected.state === undefined || params.get('state') !== expected.state) {
+    throw new AppError('state_invalid');
+  }
   const error = params.get('error');
   if (error === 'access_denied') throw new AppError('auth_declined');
   if (error) {
@@ -37,5 +41,5 @@ export function parseAuthRedirect(redirectUrl: string, expectedRedirectUri: stri
   if (code === '' || /[#\s]/.test(code)) {
     throw new AppError('auth_failed', { message: 'Instagram sent no usable login code.' });
   }
-  return { code, state };
+  return code;
 }

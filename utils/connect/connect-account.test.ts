@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { fakeToken } from '@/tests/support/fixtures';
 import { json, stubFetch, type FakeCall } from '@/tests/support/fake-fetch';
 import { listAccounts, readAccountToken } from '@/utils/vault/account-store';
 import { connectProgressItem } from '@/utils/vault/storage-items';
 import { abandonInterruptedConnect, startConnect, type ConnectPlatform } from './connect-account';
 import { readConnectProgress } from './connect-progress';
+import { beginFlow, pkceChallenge } from './pending-flows';
 import { createDefaultSettings } from '@/utils/settings/settings';
 import { settingsItem } from '@/utils/settings/settings-store';
 
@@ -26,7 +29,7 @@ async function configure(overrides: { clientId?: string } = {}) {
 
 /** A platform whose Instagram window answers with `answer(state)`, as the user's click would. */
 function platform(
-  answer: (state: string) => string | Promise<string>,
+  answer: (state: string) => string | undefined | Promise<string>,
 ): ConnectPlatform & { urls: string[] } {
   const urls: string[] = [];
   return {
@@ -41,25 +44,29 @@ function platform(
 
 const allow = platform((state) => `${REDIRECT}?code=AQBcode123&state=${state}#_`);
 
-function stubInstagram(): FakeCall[] {
+const EXCHANGED = {
+  access_token: TOKEN,
+  token_type: 'bearer',
+  expires_in: 5_184_000,
+  user_id: '9130000000000001',
+  permissions: ['instagram_business_basic'],
+  issued_at: ISSUED_AT,
+  long_lived: true,
+};
+const ME = {
+  id: '9130000000000001',
+  user_id: '27640875392278831',
+  username: 'sandbox.creator',
+  account_type: 'MEDIA_CREATOR',
+  profile_picture_url: 'http://127.0.0.1:8788/avatars/sandbox.creator.svg',
+};
+
+function stubInstagram(
+  overrides: { exchange?: Record<string, unknown>; me?: Record<string, unknown> } = {},
+): FakeCall[] {
   return stubFetch({
-    '/v1/exchange': () =>
-      json({
-        access_token: TOKEN,
-        token_type: 'bearer',
-        expires_in: 5_184_000,
-        user_id: '9130000000000001',
-        permissions: ['instagram_business_basic'],
-        issued_at: ISSUED_AT,
-      }),
-    '/me': () =>
-      json({
-        id: '9130000000000001',
-        user_id: '27640875392278831',
-        username: 'sandbox.creator',
-        account_type: 'MEDIA_CREATOR',
-        profile_picture_url: 'http://127.0.0.1:8788/avatars/sandbox.creator.svg',
-      }),
+    '/v1/exchange': () => json({ ...EXCHANGED, ...overrides.exchange }),
+    '/me': () => json(overrides.me ?? ME),
   });
 }
 
@@ -96,11 +103,20 @@ describe('connecting an account', () => {
     });
     await expect(readAccountToken('27640875392278831')).resolves.toBe(TOKEN);
     const [exchange, me] = calls;
-    expect(JSON.parse(exchange?.body ?? '')).toEqual({
+    const authorize = new URL(allow.urls.at(-1) ?? '');
+    const sent = z
+      .looseObject({ code_verifier: z.string() })
+      .parse(JSON.parse(exchange?.body ?? ''));
+    expect(sent).toEqual({
       code: 'AQBcode123',
       redirect_uri: REDIRECT,
       client_id: '990001234567890',
+      code_verifier: expect.stringMatching(/^[\w-]{43,128}$/),
     });
+    // The verifier sent to the proxy is the one whose S256 challenge went to Instagram.
+    expect(await pkceChallenge(sent.code_verifier)).toBe(
+      authorize.searchParams.get('code_challenge'),
+    );
     expect(me?.headers.get('authorization')).toBe(`Bearer ${TOKEN}`);
     expect(me?.url.search).not.toContain(TOKEN);
   });
@@ -114,6 +130,61 @@ describe('connecting an account', () => {
     expect(url.origin + url.pathname).toBe('http://127.0.0.1:8788/oauth/authorize');
     expect(url.searchParams.get('redirect_uri')).toBe(REDIRECT);
     expect(url.searchParams.get('scope')).toBe('instagram_business_basic');
+    expect(url.searchParams.get('force_reauth')).toBe('true');
+  });
+
+  it('should key the account by /me user_id, not by the app-scoped id of the exchange', async () => {
+    stubInstagram();
+
+    await connect(allow);
+
+    expect((await listAccounts()).map((account) => account.id)).toEqual(['27640875392278831']);
+  });
+
+  it.each([
+    ['without user_id', { ...ME, user_id: undefined }, 'account_id_missing'],
+    ['with a user_id that is not a number', { ...ME, user_id: 'abc' }, 'account_id_invalid'],
+    ['with an id that is not a number', { ...ME, id: 'x1' }, 'account_id_invalid'],
+  ])(
+    'should fail with a clear error when /me answers %s, and store nothing',
+    async (_n, me, code) => {
+      stubInstagram({ me });
+
+      const progress = await connect(allow);
+
+      expect(progress).toMatchObject({ phase: 'failed', error: { code } });
+      expect(await listAccounts()).toEqual([]);
+    },
+  );
+
+  it('should store the one-hour token of a refused long-lived exchange, and say why', async () => {
+    stubInstagram({
+      exchange: {
+        expires_in: 3600,
+        long_lived: false,
+        upstream_error: {
+          type: 'IGApiException',
+          code: 100,
+          message: 'Unsupported request - method type: get',
+        },
+      },
+    });
+
+    const progress = await connect(allow);
+
+    expect(progress).toMatchObject({ phase: 'done', shortLived: true });
+    const [account] = await listAccounts();
+    expect(account).toMatchObject({
+      longLived: false,
+      expiresAt: Date.parse(ISSUED_AT) + 3_600_000,
+      events: [
+        expect.objectContaining({
+          ok: false,
+          message: expect.stringContaining('Unsupported request - method type: get'),
+        }),
+      ],
+    });
+    await expect(readAccountToken('27640875392278831')).resolves.toBe(TOKEN);
   });
 
   it('should replace the token of an account connected again, not add a second one', async () => {
@@ -143,7 +214,7 @@ describe('connecting an account', () => {
       'a closed window',
       platform(() => Promise.reject(new Error('The user did not approve access.'))),
       'auth_cancelled',
-      'Connection cancelled.',
+      'The Instagram window closed before the login finished.',
     ],
     [
       'a tampered state',
@@ -183,6 +254,29 @@ describe('connecting an account', () => {
 
     expect(progress).toMatchObject({ phase: 'failed', error: { code: 'state_invalid' } });
     expect(calls.filter((call) => call.url.pathname === '/v1/exchange')).toHaveLength(1);
+  });
+
+  it.each([
+    ['a denial', (state: string) => `${REDIRECT}?error=access_denied&state=${state}`],
+    ['a redirect without a code', (state: string) => `${REDIRECT}?state=${state}`],
+    ['a redirect to another path', (state: string) => `${REDIRECT}x?code=c&state=${state}`],
+    ['a closed window', () => undefined],
+  ])('should consume its own state after %s, leaving no pending state', async (_n, answer) => {
+    stubInstagram();
+
+    await connect(platform(answer));
+
+    expect(await browser.storage.session.get('pendingFlows')).toEqual({ pendingFlows: {} });
+  });
+
+  it("should refuse a redirect that carries another pending login's state", async () => {
+    const calls = stubInstagram();
+    const other = await beginFlow('default', REDIRECT);
+
+    const progress = await connect(platform(() => `${REDIRECT}?code=c&state=${other.state}`));
+
+    expect(progress).toMatchObject({ phase: 'failed', error: { code: 'state_invalid' } });
+    expect(calls).toEqual([]);
   });
 
   it('should report an unreachable proxy and store nothing', async () => {

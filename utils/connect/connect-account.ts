@@ -6,16 +6,16 @@
  */
 import { browser } from 'wxt/browser';
 import { AppError, toErrorPayload } from '@/utils/errors';
-import { PROFILE_FIELDS, fetchProfile } from '@/utils/instagram/fetch-profile';
+import { PROFILE_FIELDS, accountIdOf, fetchProfile } from '@/utils/instagram/fetch-profile';
 import type { AppProfile } from '@/utils/settings/settings';
-import { requireReadyProfile } from '@/utils/settings/select-profile';
+import { requireReadyProfile } from '@/utils/settings/require-ready-profile';
 import { readSettings } from '@/utils/settings/settings-store';
 import { saveNewToken } from './account-from-profile';
 import { buildAuthorizeUrl } from './authorize-url';
-import { parseAuthRedirect } from './check-redirect';
+import { checkRedirect } from './check-redirect';
 import { readConnectProgress, reportProgress } from './connect-progress';
 import { launchFailure } from './launch-failure';
-import { beginFlow, consumeFlow, pkceChallenge } from './pending-flows';
+import { beginFlow, pkceChallenge, takeFlow } from './pending-flows';
 import { exchangeCode } from './proxy-client';
 
 /** The browser calls the flow needs; tests pass their own. */
@@ -32,11 +32,19 @@ export function browserPlatform(): ConnectPlatform {
   };
 }
 
+/** What a finished login reports. */
+export interface ConnectOutcome {
+  username: string;
+  replaced: boolean;
+  /** Instagram would not make the token a 60-day one; it lasts about an hour. */
+  shortLived: boolean;
+}
+
 /** Runs a whole login for `profile` and stores the account; throws the error to show. */
 export async function connectAccount(
   profile: AppProfile,
   platform: ConnectPlatform,
-): Promise<{ username: string; replaced: boolean }> {
+): Promise<ConnectOutcome> {
   const { redirectUri } = platform;
   const { state, codeVerifier } = await beginFlow(profile.id, redirectUri);
   const url = buildAuthorizeUrl({
@@ -52,25 +60,24 @@ export async function connectAccount(
   try {
     redirectUrl = await platform.launchWebAuthFlow(url);
   } catch (error) {
-    await consumeFlow(state).catch(() => undefined);
+    await takeFlow(state);
     throw launchFailure(error);
   }
+  // This flow's state is consumed however the login ended; an expired one refuses every redirect.
+  const flow = await takeFlow(state);
   if (!redirectUrl) throw new AppError('auth_cancelled');
-  const redirect = parseAuthRedirect(redirectUrl, redirectUri);
-  const flow = await consumeFlow(redirect.state);
-  if (flow.profileId !== profile.id || flow.redirectUri !== redirectUri) {
-    throw new AppError('state_invalid');
-  }
+  const code = checkRedirect(redirectUrl, { redirectUri, state: flow && state });
 
   await reportProgress({ phase: 'exchanging', profileId: profile.id });
   const exchanged = await exchangeCode(profile.proxyUrl, {
-    code: redirect.code,
+    code,
     redirect_uri: redirectUri,
     client_id: profile.clientId,
+    code_verifier: codeVerifier,
   });
   const token = exchanged.access_token;
   const me = await fetchProfile(profile.graphUrl, token, PROFILE_FIELDS);
-  const accountId = me.user_id ?? exchanged.user_id;
+  const accountId = accountIdOf(me);
   const issuedAt = Date.parse(exchanged.issued_at);
   const { replaced } = await saveNewToken(accountId, me, {
     token,
@@ -79,8 +86,11 @@ export async function connectAccount(
     issuedAt,
     expiresAt: issuedAt + exchanged.expires_in * 1000,
     origin: 'connect',
+    longLivedRefusal: exchanged.long_lived
+      ? undefined
+      : (exchanged.upstream_error?.message ?? 'no reason given'),
   });
-  return { username: me.username, replaced };
+  return { username: me.username, replaced, shortLived: !exchanged.long_lived };
 }
 
 /** The flow running in this worker; a worker that stopped mid-flow took its flow with it. */
@@ -99,8 +109,8 @@ export async function startConnect(
   await reportProgress({ phase: 'authorizing', profileId: profile.id });
   const finished = connectAccount(profile, platform)
     .then(
-      ({ username, replaced }) =>
-        reportProgress({ phase: 'done', profileId: profile.id, username, replaced }),
+      ({ username, replaced, shortLived }) =>
+        reportProgress({ phase: 'done', profileId: profile.id, username, replaced, shortLived }),
       (error: unknown) =>
         reportProgress({ phase: 'failed', profileId: profile.id, error: toErrorPayload(error) }),
     )

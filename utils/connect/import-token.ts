@@ -4,7 +4,8 @@
  * unknown until the first refresh.
  */
 import { AppError } from '@/utils/errors';
-import { PROFILE_FIELDS, fetchProfile } from '@/utils/instagram/fetch-profile';
+import { PROFILE_FIELDS, accountIdOf, fetchProfile } from '@/utils/instagram/fetch-profile';
+import { detectTokenKind } from '@/utils/instagram/token-kind';
 import { selectProfile } from '@/utils/settings/select-profile';
 import { readSettings } from '@/utils/settings/settings-store';
 import { saveNewToken } from './account-from-profile';
@@ -21,11 +22,11 @@ export async function importToken(
   if (!TOKEN_SHAPE.test(token)) {
     throw new AppError('token_invalid', { message: 'That does not look like an access token.' });
   }
+  // Instagram refuses these since 4 Dec 2024; saying why beats relaying "Unsupported request".
+  if (detectTokenKind(token) === 'basic_display') throw new AppError('basic_display_retired');
   const profile = selectProfile(await readSettings(), profileId);
   const me = await fetchProfile(profile.graphUrl, token, PROFILE_FIELDS);
-  const accountId = me.user_id ?? me.id;
-  if (!accountId)
-    throw new AppError('token_invalid', { message: 'Instagram did not say whose token this is.' });
+  const accountId = accountIdOf(me);
   const { replaced } = await saveNewToken(accountId, me, {
     token,
     profileId: profile.id,

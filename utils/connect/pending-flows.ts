@@ -3,7 +3,6 @@
  * in memory-only `storage.session`, and is consumed on first use.
  */
 import { bytesToBase64Url } from '@/utils/base64';
-import { AppError } from '@/utils/errors';
 import { pendingFlowsItem, type PendingFlow } from '@/utils/vault/storage-items';
 
 /** How long a login may take before its state is refused. */
@@ -45,14 +44,14 @@ export async function beginFlow(
 }
 
 /**
- * Takes a state out of storage and returns its login. A missing, unknown, expired or already
- * used state is refused, so that no answer that was not asked for here reaches the proxy.
+ * Takes this flow's own state out of storage, whatever the redirect says, and returns its login
+ * if it is still fresh. Called on every way a login ends, so that no pending state outlives its
+ * flow or can be used by another one.
  */
-export async function consumeFlow(state: string | undefined): Promise<PendingFlow> {
+export async function takeFlow(state: string): Promise<PendingFlow | undefined> {
   const flows = await readPendingFlows(Date.now());
-  const flow = state === undefined ? undefined : flows[state];
-  if (state !== undefined) delete flows[state];
+  const flow = flows[state];
+  delete flows[state];
   await pendingFlowsItem.write(flows);
-  if (!flow) throw new AppError('state_invalid');
   return flow;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { json, stubFetch } from '@/tests/support/fake-fetch';
-import { exchangeCode } from './proxy-client';
+import { json, stubFetch, type FakeRoute } from '@/tests/support/fake-fetch';
+import { checkProxySetup, exchangeCode } from './proxy-client';
 
 const PROXY = 'http://127.0.0.1:8787';
 const REQUEST = {
@@ -15,15 +15,16 @@ const OK = {
   user_id: '27640875392278831',
   permissions: ['instagram_business_basic'],
   issued_at: '2026-11-28T12:00:00.000Z',
+  long_lived: true,
 };
 
-function proxyError(code: string, upstreamMessage?: string) {
+function proxyError(code: string, upstreamMessage?: string, upstreamCode = 400) {
   return {
     error: {
       code,
       message: 'proxy says no',
       ...(upstreamMessage
-        ? { upstream: { type: 'OAuthException', code: 400, message: upstreamMessage } }
+        ? { upstream: { type: 'OAuthException', code: upstreamCode, message: upstreamMessage } }
         : {}),
     },
   };
@@ -95,6 +96,16 @@ describe('exchangeCode', () => {
       'redirect_mismatch',
     ],
     [
+      'a busy Instagram',
+      () => json(proxyError('upstream_busy', '(#4) Application request limit reached', 4), 503),
+      'instagram_busy',
+    ],
+    ...[1, 2, 4, 17, 32].map((upstreamCode): [string, FakeRoute, string] => [
+      `code ${upstreamCode} from an older proxy`,
+      () => json(proxyError('upstream_error', 'Please retry', upstreamCode), 502),
+      'instagram_busy',
+    ]),
+    [
       'another Instagram refusal',
       () => json(proxyError('upstream_error', 'Something odd'), 502),
       'instagram_refused',
@@ -124,5 +135,37 @@ describe('exchangeCode', () => {
     });
 
     await expect(exchangeCode(PROXY, REQUEST)).rejects.toMatchObject({ retryAfterMs: 30_000 });
+  });
+
+  it('should accept the short-lived answer of a refused long-lived exchange', async () => {
+    const shortLived = {
+      ...OK,
+      expires_in: 3600,
+      long_lived: false,
+      upstream_error: { type: 'IGApiException', code: 100, message: 'Unsupported request' },
+    };
+    stubFetch({ '/v1/exchange': () => json(shortLived) });
+
+    await expect(exchangeCode(PROXY, REQUEST)).resolves.toEqual(shortLived);
+  });
+});
+
+describe('checkProxySetup', () => {
+  const CHECK = { client_id: REQUEST.client_id, redirect_uri: REQUEST.redirect_uri };
+
+  it('should POST the client ID and redirect URI and return what the proxy knows', async () => {
+    const answer = { client_id_known: true, redirect_uri_allowed: false, origin_allowed: true };
+    const calls = stubFetch({ '/v1/setup-check': () => json(answer) });
+
+    await expect(checkProxySetup(PROXY, CHECK)).resolves.toEqual(answer);
+    expect(JSON.parse(calls[0]?.body ?? '')).toEqual(CHECK);
+  });
+
+  it('should say the proxy is unreachable when it is', async () => {
+    stubFetch({});
+
+    await expect(checkProxySetup(PROXY, CHECK)).rejects.toMatchObject({
+      code: 'proxy_unreachable',
+    });
   });
 });

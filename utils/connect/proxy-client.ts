@@ -1,25 +1,42 @@
-/** The background's call to the exchange proxy, with each failure turned into an actionable error. */
+/**
+ * The background's calls to the exchange proxy (`POST /v1/exchange` and `/v1/setup-check`), with
+ * each failure turned into an error the user can act on. The proxy's own error `code` decides the
+ * error first; Instagram's message only refines a refusal.
+ */
+import * as z from 'zod/mini';
 import {
+  EXCHANGE_CLIENT_TIMEOUT_MS,
   EXCHANGE_PATH,
   ExchangeResponseSchema,
   ProxyErrorBodySchema,
+  SETUP_CHECK_PATH,
+  SetupCheckResponseSchema,
   type ExchangeRequest,
   type ExchangeResponse,
   type ProxyErrorBody,
+  type SetupCheckRequest,
+  type SetupCheckResponse,
 } from '@/shared/exchange-contract';
+import { isBusyCode } from '@/shared/instagram-error-codes';
 import { parseJsonKeepingIds } from '@/shared/instagram-responses';
 import { AppError, type ErrorCode } from '@/utils/errors';
 import { joinUrl } from '@/utils/join-url';
 
-/** The proxy itself waits up to 10 s for Instagram, twice; this leaves it room to answer. */
-const PROXY_TIMEOUT_MS = 25_000;
+/** A setup check makes no upstream call, so it answers fast or not at all. */
+const SETUP_CHECK_TIMEOUT_MS = 10_000;
 
 /** Instagram's messages on a refused code, mapped to what the user can do about them. */
 const UPSTREAM_MESSAGES: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
   [/not found or was already used|has been used|expired/i, 'code_rejected'],
   [/invalid platform app/i, 'invalid_platform_app'],
   [/redirect_uri/i, 'redirect_mismatch'],
+  [/code_verifier/i, 'code_rejected'],
 ];
+
+function retryAfterMs(header: string | null): number {
+  const seconds = Number(header ?? 60);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 60_000;
+}
 
 function proxyFailure(
   status: number,
@@ -33,10 +50,12 @@ function proxyFailure(
     case 'origin_not_allowed':
       return new AppError('origin_not_allowed');
     case 'rate_limited':
-      return new AppError('proxy_rate_limited', {
-        retryAfterMs: Number(retryAfter ?? 60) * 1000 || 60_000,
-      });
+      return new AppError('proxy_rate_limited', { retryAfterMs: retryAfterMs(retryAfter) });
+    case 'upstream_busy':
+      return new AppError('instagram_busy', { retryAfterMs: retryAfterMs(retryAfter) });
     case 'upstream_error': {
+      // A proxy that predates `upstream_busy` still passes Instagram's code on.
+      if (isBusyCode(error.upstream?.code)) return new AppError('instagram_busy');
       const upstream = error.upstream?.message ?? '';
       const code = UPSTREAM_MESSAGES.find(([pattern]) => pattern.test(upstream))?.[1];
       if (code) return new AppError(code);
@@ -54,43 +73,74 @@ function proxyFailure(
   }
 }
 
-/**
- * Sends the code to `POST {proxy}/v1/exchange` once (codes are single-use, so it is never
- * retried) and returns the long-lived token.
- */
-export async function exchangeCode(
+/** POSTs `body` as JSON to `path` below the proxy URL and parses the reply with `schema`. */
+async function postToProxy<T>(
   proxyUrl: string,
-  request: ExchangeRequest,
-): Promise<ExchangeResponse> {
-  const url = joinUrl(proxyUrl, EXCHANGE_PATH);
+  path: string,
+  body: unknown,
+  schema: z.ZodMiniType<T>,
+  timeoutMs: number,
+): Promise<T> {
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
+    response = await fetch(joinUrl(proxyUrl, path), {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(request),
-      signal: AbortSignal.timeout(PROXY_TIMEOUT_MS),
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(timeoutMs),
     });
     text = await response.text();
   } catch (cause) {
     throw new AppError('proxy_unreachable', { cause });
   }
-  let body: unknown;
+  let json: unknown;
   try {
-    body = parseJsonKeepingIds(text);
+    json = parseJsonKeepingIds(text);
   } catch (cause) {
     throw new AppError('proxy_failed', { cause });
   }
   if (!response.ok) {
-    const parsed = ProxyErrorBodySchema.safeParse(body);
+    const parsed = ProxyErrorBodySchema.safeParse(json);
     throw proxyFailure(
       response.status,
       parsed.success ? parsed.data : undefined,
       response.headers.get('retry-after'),
     );
   }
-  const parsed = ExchangeResponseSchema.safeParse(body);
+  const parsed = schema.safeParse(json);
   if (!parsed.success) throw new AppError('proxy_failed', { cause: parsed.error });
   return parsed.data;
+}
+
+/**
+ * Sends the code to `POST {proxy}/v1/exchange` once (codes are single-use, so it is never
+ * retried) and returns the token. It waits a little longer than the proxy's own budget, so that
+ * it never gives up while the proxy is still spending the code.
+ */
+export function exchangeCode(
+  proxyUrl: string,
+  request: ExchangeRequest,
+): Promise<ExchangeResponse> {
+  return postToProxy(
+    proxyUrl,
+    EXCHANGE_PATH,
+    request,
+    ExchangeResponseSchema,
+    EXCHANGE_CLIENT_TIMEOUT_MS,
+  );
+}
+
+/** Asks the proxy what only it knows about this app's setup; it makes no call to Instagram. */
+export function checkProxySetup(
+  proxyUrl: string,
+  request: SetupCheckRequest,
+): Promise<SetupCheckResponse> {
+  return postToProxy(
+    proxyUrl,
+    SETUP_CHECK_PATH,
+    request,
+    SetupCheckResponseSchema,
+    SETUP_CHECK_TIMEOUT_MS,
+  );
 }

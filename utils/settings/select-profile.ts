@@ -1,6 +1,8 @@
-/** Which app profile a login, an import or a check uses, and whether it is set up. */
-import { AppError } from '@/utils/errors';
-import type { AppProfile, Settings } from './settings';
+/**
+ * Which app profile a login, an import or a check uses, and whether it is set up. Pages use this
+ * too, so it stays free of the error table.
+ */
+import type { AppProfile } from './settings';
 
 /** Profiles and which one is active: the settings, or the pages' view of them. */
 export interface ProfileChoice<P extends { id: string }> {
@@ -29,11 +31,4 @@ export function selectProfile<P extends { id: string }>(
 /** Whether a profile has what a login needs: a Client ID and a proxy. */
 export function isProfileReady(profile: Pick<AppProfile, 'clientId' | 'proxyUrl'>): boolean {
   return profile.clientId !== '' && profile.proxyUrl !== '';
-}
-
-/** The profile a login uses (see {@link selectProfile}); it must be set up. */
-export function requireReadyProfile(settings: Settings, profileId?: string): AppProfile {
-  const profile = selectProfile(settings, profileId);
-  if (!isProfileReady(profile)) throw new AppError('setup_incomplete');
-  return profile;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isSecureOrLocalUrl } from './secure-url';
-import { requireReadyProfile, selectProfile } from './select-profile';
+import { requireReadyProfile } from './require-ready-profile';
+import { selectProfile } from './select-profile';
 import { createDefaultSettings, type AppProfile } from './settings';
 import { AppProfileInputSchema, fieldErrors } from './settings-input';
 import { readSettings, saveSettings } from './settings-store';

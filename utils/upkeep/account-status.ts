@@ -7,7 +7,14 @@ import type { AccountSummary } from '@/utils/vault/account-store';
 
 /** What a user needs to know about a token right now. */
 export type AccountStatus =
-  'valid' | 'expiring' | 'expired' | 'revoked' | 'rate_limited' | 'network_error' | 'locked';
+  | 'valid'
+  | 'expiring'
+  | 'expired'
+  | 'revoked'
+  | 'refused'
+  | 'rate_limited'
+  | 'network_error'
+  | 'locked';
 
 /** Status labels as the popup shows them. */
 export const STATUS_LABELS: Record<AccountStatus, string> = {
@@ -15,6 +22,7 @@ export const STATUS_LABELS: Record<AccountStatus, string> = {
   expiring: 'Expiring',
   expired: 'Expired',
   revoked: 'Revoked',
+  refused: 'Refused',
   rate_limited: 'Rate limited',
   network_error: 'Offline',
   locked: 'Locked',
@@ -37,6 +45,7 @@ export function accountStatus(
   if (account.health === 'expired' || (account.expiresAt !== null && account.expiresAt <= now)) {
     return 'expired';
   }
+  if (account.health === 'refused') return 'refused';
   if (locked) return 'locked';
   if (account.health === 'rate_limited' || account.health === 'network_error')
     return account.health;

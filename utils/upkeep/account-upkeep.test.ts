@@ -136,6 +136,39 @@ describe('refresh', () => {
   });
 });
 
+describe('a forced refresh of an imported token', () => {
+  const expired190 = () =>
+    json(graphError(190, 'Error validating access token: Session has expired', 463), 400);
+
+  it('should ask /me before calling a refused token dead, and keep a token that still works', async () => {
+    await storeAccount(HOUR, { expiresAt: null });
+    const calls = stubFetch({
+      '/refresh_access_token': expired190,
+      '/me': () => json({ user_id: ID, username: 'sandbox.creator' }),
+    });
+
+    await refreshNow(ID);
+
+    const account = await findAccount(ID);
+    expect(calls.map((call) => call.url.pathname)).toEqual(['/refresh_access_token', '/me']);
+    expect(account).toMatchObject({ health: 'ok', refreshFailed: false });
+    expect(account.events[0]).toMatchObject({
+      type: 'refresh_failed',
+      message: expect.stringContaining('still works'),
+    });
+    expect(await statusNow()).toBe('valid');
+  });
+
+  it('should mark it dead when /me refuses it too', async () => {
+    await storeAccount(HOUR, { expiresAt: null });
+    stubFetch({ '/refresh_access_token': expired190, '/me': expired190 });
+
+    await refreshNow(ID);
+
+    expect(await statusNow()).toBe('expired');
+  });
+});
+
 describe('validity check classification', () => {
   it.each([
     ['a working token', () => json({ user_id: ID, username: 'sandbox.creator' }), 'valid'],
@@ -280,7 +313,25 @@ describe('validity check classification', () => {
     [
       'IGApiException 100',
       () => json(graphError(100, 'Unsupported request - method type: get'), 400),
-      'valid',
+      'refused',
+    ],
+    [
+      '10 permission refused',
+      () => json(graphError(10, '(#10) Application does not have permission for this action'), 400),
+      'refused',
+    ],
+    [
+      'a user_id that is not a number',
+      () => json({ user_id: 'abc', username: 'sandbox.creator' }),
+      'network_error',
+    ],
+    [
+      'the call_volume form of X-App-Usage above 90%',
+      () =>
+        json({ user_id: ID, username: 'sandbox.creator' }, 200, {
+          'X-App-Usage': '{"call_volume":96,"cpu_time":12}',
+        }),
+      'rate_limited',
     ],
   ])('should classify %s as %s', async (_name, route, expected) => {
     await storeAccount(2 * DAY);

@@ -69,10 +69,43 @@ async function recordFailure(
         retry: { attempt: attempt + 1, notBefore: retryAt(attempt, now, failure.retryAfterMs) },
       };
     }
+    // Instagram refuses without judging the token (a permission, an unsupported request): a
+    // refused refresh leaves the token working until it expires; a refused check is shown.
     return task === 'refresh'
       ? { ...base, refreshFailed: true, retry: null }
-      : { ...base, retry: null };
+      : { ...base, health: 'refused', retry: null };
   });
+}
+
+/**
+ * Instagram's answer to a refresh of a token under 24 hours old is unconfirmed
+ * (docs/instagram-contract.md §4), and may be a 190. So when the user forced a refresh of a token
+ * whose age is unknown and Instagram called it dead, `/me` decides: a token that still reads its
+ * profile is alive, and the refusal is only noted.
+ */
+async function isAliveDespiteRefusal(
+  account: AccountSummary,
+  policy: LifecyclePolicy,
+  token: string,
+): Promise<boolean> {
+  try {
+    await fetchProfile(policy.graphUrlFor(account.profileId), token, ['user_id']);
+  } catch {
+    return false;
+  }
+  await updateAccount(account.id, (current) => ({
+    ...current,
+    lastCheckedAt: Date.now(),
+    events: appendEvent(current.events, {
+      at: Date.now(),
+      type: 'refresh_failed',
+      ok: false,
+      message:
+        'Instagram would not refresh this token yet, but it still works: it is probably less than 24 hours old.',
+      hint: 'The tool refreshes it on its own once Instagram allows it; nothing to do.',
+    }),
+  }));
+  return true;
 }
 
 /** Refreshes when due, or when `force` is set and only "not due yet" stands in the way. */
@@ -94,6 +127,16 @@ async function refreshLocked(
   try {
     fresh = await requestRefresh(policy.graphUrlFor(account.profileId), token);
   } catch (error) {
+    const ageUnknown = !decision.refresh && decision.reason === 'too_new';
+    const deadVerdict = classifyFailure(error).kind === 'dead';
+    if (
+      forced &&
+      ageUnknown &&
+      deadVerdict &&
+      (await isAliveDespiteRefusal(account, policy, token))
+    ) {
+      return { decision, refreshed: false, checked: true };
+    }
     await recordFailure(account, 'refresh', error);
     return { decision, refreshed: false, checked: false };
   }

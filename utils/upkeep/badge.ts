@@ -34,6 +34,8 @@ export function describeBadge(state: LifecycleState): BadgeView {
     const name = `@${account.username}`;
     if (status === 'revoked') red.push(`${name}: token revoked. Reconnect it.`);
     else if (status === 'expired') red.push(`${name}: token expired. Reconnect it.`);
+    else if (status === 'refused')
+      red.push(`${name}: Instagram refuses this token. Open the popup for why.`);
     else if (account.refreshFailed)
       red.push(`${name}: refreshing failed. Open the popup for details.`);
     else if (status === 'expiring' && account.expiresAt !== null) {

@@ -26,6 +26,8 @@ export function classifyFailure(error: unknown): FailureClass {
       return { kind: 'dead', health: 'revoked' };
     case 'rate_limited':
       return { kind: 'transient', health: 'rate_limited', retryAfterMs: error.retryAfterMs };
+    // An id that is not a number is a garbled answer, not a verdict on the token.
+    case 'account_id_invalid':
     case 'network_error':
     case 'instagram_unavailable':
       return { kind: 'transient', health: 'network_error', retryAfterMs: error.retryAfterMs };

@@ -40,12 +40,15 @@ export const MAX_ACCOUNT_EVENTS = 20;
 
 /**
  * What the last check or refresh found. `ok` until something goes wrong; transient problems
- * (`rate_limited`, `network_error`) are retried, the others need the user.
+ * (`rate_limited`, `network_error`) are retried, the others need the user. `refused`: Instagram
+ * answered the check with a refusal that is not about the token's life (a permission, an
+ * unsupported request).
  */
 export const ACCOUNT_HEALTH = [
   'ok',
   'expired',
   'revoked',
+  'refused',
   'rate_limited',
   'network_error',
 ] as const;
@@ -80,6 +83,11 @@ export const AccountRecordSchema = z.object({
   /** After a transient failure: how many in a row, and not before when to try again. */
   retry: z._default(z.nullable(z.object({ attempt: z.number(), notBefore: z.number() })), null),
   notified: z._default(z.nullable(z.enum(NOTICES)), null),
+  /**
+   * False for the short-lived (about one hour) token of a login whose 60-day exchange Instagram
+   * kept refusing; a refresh or a new login makes it true again.
+   */
+  longLived: z._default(z.boolean(), true),
   token: TokenEnvelopeSchema,
 });
 /** A stored account with its sealed token. */
@@ -91,9 +99,13 @@ export function appendEvent(events: readonly AccountEvent[], event: AccountEvent
 }
 
 /** Lifecycle fields of an account whose token was just issued or refreshed and works. */
-export const HEALTHY: Pick<AccountRecord, 'health' | 'refreshFailed' | 'retry' | 'notified'> = {
+export const HEALTHY: Pick<
+  AccountRecord,
+  'health' | 'refreshFailed' | 'retry' | 'notified' | 'longLived'
+> = {
   health: 'ok',
   refreshFailed: false,
   retry: null,
   notified: null,
+  longLived: true,
 };

@@ -19,6 +19,18 @@ export async function listAccounts(): Promise<AccountSummary[]> {
     .sort((left, right) => left.username.localeCompare(right.username));
 }
 
+/** A stored account whose record cannot be read, and why; the user can remove it. */
+export interface DamagedAccountView {
+  id: string;
+  problem: string;
+}
+
+/** Stored accounts that cannot be read, so that pages can say so and offer to remove them. */
+export async function listDamagedAccounts(): Promise<DamagedAccountView[]> {
+  const vault = await readVault();
+  return Object.entries(vault.damaged).map(([id, { problem }]) => ({ id, problem }));
+}
+
 /**
  * Stores an account and its token in one write. `build` receives the account already stored
  * under that Instagram user id, if any, so that a reconnect replaces it (keeping its history)
@@ -92,11 +104,14 @@ export async function readTokenPreviews(): Promise<Record<string, string>> {
   });
 }
 
-/** Deletes an account and its ciphertext. */
+/** Deletes an account and its ciphertext, readable or damaged. */
 export function removeAccount(accountId: string): Promise<void> {
   return updateVault((vault) => {
-    if (!(accountId in vault.accounts)) throw new AppError('account_not_found');
+    if (!(accountId in vault.accounts) && !(accountId in vault.damaged)) {
+      throw new AppError('account_not_found');
+    }
     const { [accountId]: _removed, ...accounts } = vault.accounts;
-    return { vault: { ...vault, accounts }, result: undefined };
+    const { [accountId]: _damaged, ...damaged } = vault.damaged;
+    return { vault: { ...vault, accounts, damaged }, result: undefined };
   });
 }

@@ -4,7 +4,6 @@
  */
 import * as z from 'zod/mini';
 import { isErrorCode, type ErrorCode } from '@/utils/errors';
-import { AccountRecordSchema } from './account-record';
 import { defineCheckedItem } from './define-checked-item';
 import { WrappedKeySchema } from './passphrase-wrap';
 
@@ -14,23 +13,24 @@ export const DEFAULT_AUTO_LOCK_MINUTES = 15;
 /**
  * Accounts, their sealed tokens and the passphrase wrap live in one item, so that connecting,
  * refreshing or turning the lock on is a single `storage.local.set`: no crash can leave a token
- * sealed under a key that was never saved.
+ * sealed under a key that was never saved. Each account record is parsed on its own
+ * (`split-accounts.ts`), so that one damaged record cannot hide the others.
  */
-export const VaultDataSchema = z.object({
+const StoredVaultSchema = z.object({
   wrappedKey: z.nullable(WrappedKeySchema),
   autoLockMinutes: z.number().check(z.int(), z.gte(1)),
-  accounts: z.record(z.string(), AccountRecordSchema),
+  accounts: z.record(z.string(), z.unknown()),
 });
-/** The vault item's value. */
-export type VaultData = z.infer<typeof VaultDataSchema>;
+/** The vault item's value, as stored. */
+export type StoredVault = z.infer<typeof StoredVaultSchema>;
 
 /** An empty vault in device mode. */
-export function createEmptyVault(): VaultData {
+export function createEmptyVault(): StoredVault {
   return { wrappedKey: null, autoLockMinutes: DEFAULT_AUTO_LOCK_MINUTES, accounts: {} };
 }
 
 /** Accounts, sealed tokens and the passphrase wrap. */
-export const vaultItem = defineCheckedItem('local:vault', VaultDataSchema, {
+export const vaultItem = defineCheckedItem('local:vault', StoredVaultSchema, {
   version: 1,
   fallback: createEmptyVault(),
 });
@@ -84,6 +84,8 @@ const ConnectProgressSchema = z.object({
   updatedAt: z.number(),
   username: z.optional(z.string()),
   replaced: z.optional(z.boolean()),
+  /** The login worked, but Instagram would not make the token a 60-day one. */
+  shortLived: z.optional(z.boolean()),
   error: z.optional(ErrorPayloadSchema),
 });
 /** Where the current (or last) connect flow stands. */

@@ -1,8 +1,15 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as z from 'zod/mini';
 import { browser } from 'wxt/browser';
 import { fakeToken, makeAccount } from '@/tests/support/fixtures';
 import type { AccountSummary } from './account-store';
-import { listAccounts, readAccountToken, removeAccount, saveAccount } from './account-store';
+import {
+  listAccounts,
+  listDamagedAccounts,
+  readAccountToken,
+  removeAccount,
+  saveAccount,
+} from './account-store';
 import { VaultCorruptError, VaultLockedError } from '@/utils/errors';
 import { readVault, updateVault } from './vault';
 import { deleteDeviceKey, loadDeviceKey } from './device-key-store';
@@ -179,7 +186,7 @@ describe('tampering', () => {
     await expect(readAccountToken('1020')).rejects.toBeInstanceOf(VaultCorruptError);
   });
 
-  it('should reject a malformed envelope', async () => {
+  it("should report a malformed envelope as that account's damage", async () => {
     await replaceEnvelope('1020', { v: 9, iv: 'x', ct: 'y' });
 
     await expect(readAccountToken('1020')).rejects.toBeInstanceOf(VaultCorruptError);
@@ -348,6 +355,54 @@ describe('passphrase lock', () => {
     await enablePassphrase(PASSPHRASE);
 
     expect(await dumpAllStorage()).not.toContain(deviceEnvelope.ct);
+  });
+});
+
+describe('a damaged account record', () => {
+  beforeEach(storeAll);
+
+  async function damage(id: string, change: Record<string, unknown>): Promise<void> {
+    const stored = await browser.storage.local.get('vault');
+    const vault = z
+      .looseObject({ accounts: z.record(z.string(), z.unknown()) })
+      .parse(stored.vault);
+    const record = z.looseObject({}).parse(vault.accounts[id]);
+    vault.accounts[id] = { ...record, ...change };
+    await browser.storage.local.set({ vault });
+  }
+
+  it('should leave every other account readable, listed and copyable', async () => {
+    await damage('1020', { id: 'abc' });
+
+    expect((await listAccounts()).map((stored) => stored.id).sort()).toEqual([
+      '17841405793187218',
+      '27640875392278831',
+    ]);
+    await expect(readAccountToken('27640875392278831')).resolves.toBe(ACCOUNTS[0]!.token);
+    expect(await listDamagedAccounts()).toEqual([
+      { id: '1020', problem: expect.stringContaining('id') },
+    ]);
+    await expect(readAccountToken('1020')).rejects.toBeInstanceOf(VaultCorruptError);
+  });
+
+  it('should keep a damaged record through other writes, and remove it when asked', async () => {
+    await damage('1020', { expiresAt: 'soon' });
+
+    await saveAccount('55', () => account('55', 'new.one'), fakeToken('New5'));
+    expect(await listDamagedAccounts()).toHaveLength(1);
+    await removeAccount('1020');
+
+    expect(await listDamagedAccounts()).toEqual([]);
+    expect(await listAccounts()).toHaveLength(3);
+  });
+
+  it('should refuse to store an account whose id is not a number, and change nothing', async () => {
+    const before = await browser.storage.local.get('vault');
+
+    await expect(
+      saveAccount('abc', () => account('abc', 'bad.id'), fakeToken('Bad1')),
+    ).rejects.toMatchObject({ code: 'internal_error' });
+    expect(await browser.storage.local.get('vault')).toEqual(before);
   });
 });
 

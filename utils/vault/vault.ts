@@ -9,12 +9,14 @@
 import { base64ToBytes, bytesToBase64 } from '@/utils/base64';
 import { AppError, VaultCorruptError, VaultLockedError } from '@/utils/errors';
 import { runExclusive } from '@/utils/run-exclusive';
+import type { AccountRecord } from './account-record';
+import { joinAccounts, splitAccounts, type DamagedAccount } from './split-accounts';
 import {
   createEmptyVault,
   unlockThrottleItem,
   vaultItem,
   vaultSessionItem,
-  type VaultData,
+  type StoredVault,
 } from './storage-items';
 import { deleteDeviceKey, generateDataKey, loadDeviceKey, saveDeviceKey } from './device-key-store';
 import {
@@ -53,11 +55,26 @@ export interface VaultChange<T> {
   result: T;
 }
 
-/** Reads and parses the vault item; unreadable data is reported, never replaced. */
+/** The vault as the code works with it: readable accounts apart from damaged ones. */
+export interface VaultData extends Omit<StoredVault, 'accounts'> {
+  accounts: Record<string, AccountRecord>;
+  /** Stored accounts that cannot be read; kept as they are until the user removes them. */
+  damaged: Record<string, DamagedAccount>;
+}
+
+/**
+ * Reads and parses the vault item; unreadable data is reported, never replaced. Each account is
+ * parsed on its own, so a damaged one is set aside instead of hiding the others.
+ */
 export async function readVault(): Promise<VaultData> {
   const parsed = await vaultItem.read();
   if (!parsed.success) throw new VaultCorruptError({ cause: parsed.error });
-  return parsed.data;
+  return { ...parsed.data, ...splitAccounts(parsed.data.accounts) };
+}
+
+/** Stores the vault in one write, after checking every readable account record again. */
+async function writeVault({ damaged, accounts, ...rest }: VaultData): Promise<void> {
+  await vaultItem.write({ ...rest, accounts: joinAccounts({ accounts, damaged }) });
 }
 
 async function readSession(): Promise<{ key: string; lastUsedAt: number } | undefined> {
@@ -87,7 +104,7 @@ async function getDataKey(vault: VaultData): Promise<CryptoKey> {
   }
   const stored = await loadDeviceKey();
   if (stored) return stored;
-  if (Object.keys(vault.accounts).length > 0) {
+  if (Object.keys(vault.accounts).length + Object.keys(vault.damaged).length > 0) {
     throw new VaultCorruptError({
       message: 'The key that encrypts your stored tokens is missing.',
     });
@@ -114,6 +131,13 @@ function createTools(vault: VaultData): VaultTools {
     },
     async open(accountId) {
       const account = vault.accounts[accountId];
+      const damaged = vault.damaged[accountId];
+      if (damaged) {
+        throw new VaultCorruptError({
+          message: `The stored data of this account cannot be read: ${damaged.problem}.`,
+          hint: 'Remove this account and connect it again; your other accounts are not affected.',
+        });
+      }
       if (!account) throw new AppError('account_not_found');
       return openToken(await useKey(), accountId, account.token);
     },
@@ -130,7 +154,7 @@ export function updateVault<T>(
   return runExclusive(VAULT_MUTEX, async () => {
     const vault = await readVault();
     const { vault: next, result } = await change(vault, createTools(vault));
-    if (next) await vaultItem.write(next);
+    if (next) await writeVault(next);
     return result;
   });
 }
@@ -284,7 +308,7 @@ export function setAutoLockMinutes(minutes: number): Promise<void> {
  */
 export function resetVault(): Promise<void> {
   return runExclusive(VAULT_MUTEX, async () => {
-    await vaultItem.write(createEmptyVault());
+    await writeVault({ ...createEmptyVault(), accounts: {}, damaged: {} });
     await Promise.all([deleteDeviceKey(), vaultSessionItem.remove(), unlockThrottleItem.remove()]);
   });
 }

@@ -1,4 +1,5 @@
 /** The usual start of a browser test: sandbox and proxy up, extension loaded and set up. */
+import { afterAll, beforeAll } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../../sandbox/defaults';
 import { openClipboardReader, type ClipboardReader } from './clipboard';
 import { configureThroughOptions } from './extension-pages';
@@ -35,5 +36,35 @@ export async function launchConfiguredExtension(): Promise<ConfiguredExtension> 
       await extension.close();
       await stack.stack.close();
     },
+  };
+}
+
+/**
+ * Launches a configured extension before the file's tests and closes it after them. The result's
+ * properties are only valid inside tests.
+ */
+export function useConfiguredExtension(): ConfiguredExtension {
+  let harness: ConfiguredExtension | undefined;
+  beforeAll(async () => {
+    harness = await launchConfiguredExtension();
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+  const started = (): ConfiguredExtension => {
+    if (!harness) throw new Error('The extension is only available inside tests.');
+    return harness;
+  };
+  return {
+    get stack() {
+      return started().stack;
+    },
+    get extension() {
+      return started().extension;
+    },
+    get clipboard() {
+      return started().clipboard;
+    },
+    close: () => started().close(),
   };
 }

@@ -51,3 +51,16 @@ export async function patchStoredSettings(
     ...patch,
   });
 }
+
+/** Forgets every stored account and the last login's outcome, as a fresh install would have none. */
+export async function clearAccounts(extension: LoadedExtension): Promise<void> {
+  const stored = await extension.worker.evaluate(() => chrome.storage.local.get('vault'));
+  await extension.worker.evaluate(() => chrome.storage.session.remove('connectProgress'));
+  // Before the first login there is no vault at all, which is already empty.
+  if (stored.vault === undefined) return;
+  const vault = StoredVaultSchema.parse(stored.vault);
+  await extension.worker.evaluate((value) => chrome.storage.local.set({ vault: value }), {
+    ...vault,
+    accounts: {},
+  });
+}

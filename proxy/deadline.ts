@@ -1,0 +1,25 @@
+/**
+ * The time budget of one request: every Instagram call and every pause before a retry must end
+ * before it, so the whole exchange finishes within `EXCHANGE_BUDGET_MS`.
+ */
+
+/** A point in time that a request's work must finish by. */
+export interface Deadline {
+  /** Milliseconds left, never negative. */
+  remainingMs(): number;
+  /** The timeout of one upstream call: at most `capMs`, and never past the deadline. */
+  timeoutFor(capMs: number): number;
+}
+
+/** Starts a deadline `budgetMs` from now; `clock` returns milliseconds (default: `performance.now`). */
+export function startDeadline(
+  budgetMs: number,
+  clock: () => number = () => performance.now(),
+): Deadline {
+  const endsAt = clock() + budgetMs;
+  const remainingMs = () => Math.max(0, Math.floor(endsAt - clock()));
+  return {
+    remainingMs,
+    timeoutFor: (capMs) => Math.min(capMs, remainingMs()),
+  };
+}
