@@ -3,8 +3,15 @@ import tseslint from 'typescript-eslint';
 
 const extensionCode = ['entrypoints/**', 'components/**', 'utils/**'];
 
+/** A rule that forbids the folders in `group` to the files it is applied to, saying why. */
+function forbidImports(group, message) {
+  return { 'no-restricted-imports': ['error', { patterns: [{ group, message }] }] };
+}
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', '.tmp/**', 'node_modules/**', 'coverage/**'] },
+  // `npm run build:cli`'s bundles.
+  { ignores: ['cli/dist/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -35,17 +42,10 @@ export default tseslint.config(
     files: extensionCode,
     rules: {
       'no-console': 'error',
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/proxy/**', '**/sandbox/**', 'node:*'],
-              message: 'Extension code must not import server code.',
-            },
-          ],
-        },
-      ],
+      ...forbidImports(
+        ['**/proxy/**', '**/sandbox/**', '**/cli/**', 'node:*'],
+        'Extension code must not import server or command-line code.',
+      ),
     },
   },
   {
@@ -98,42 +98,33 @@ export default tseslint.config(
     files: ['proxy/**'],
     // Tests run the proxy against the sandbox; the proxy itself never imports it.
     ignores: ['proxy/**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['**/utils/**', '**/components/**', '**/entrypoints/**', '**/sandbox/**'],
-              message: 'The proxy must not import extension or sandbox code.',
-            },
-          ],
-        },
-      ],
-    },
+    rules: forbidImports(
+      ['**/utils/**', '**/components/**', '**/entrypoints/**', '**/sandbox/**'],
+      'The proxy must not import extension or sandbox code.',
+    ),
+  },
+  {
+    // The igtt CLI and its native host are Node programs beside the extension: they share only
+    // shared/ with it, and speak to it through the bridge protocol, never its code.
+    files: ['cli/**'],
+    rules: forbidImports(
+      ['**/utils/**', '**/components/**', '**/entrypoints/**', '**/proxy/**', '**/sandbox/**'],
+      'The CLI and its host must not import extension, proxy or sandbox code.',
+    ),
   },
   {
     files: ['shared/**'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: [
-                '**/utils/**',
-                '**/components/**',
-                '**/entrypoints/**',
-                '**/proxy/**',
-                '**/sandbox/**',
-                'node:*',
-              ],
-              message: 'shared/ depends on nothing but zod.',
-            },
-          ],
-        },
+    rules: forbidImports(
+      [
+        '**/utils/**',
+        '**/components/**',
+        '**/entrypoints/**',
+        '**/proxy/**',
+        '**/sandbox/**',
+        'node:*',
       ],
-    },
+      'shared/ depends on nothing but zod.',
+    ),
   },
   {
     files: ['entrypoints/background.ts'],

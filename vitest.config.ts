@@ -49,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'server',
           environment: 'node',
-          include: ['{proxy,sandbox,scripts,bench}/**/*.test.ts'],
+          include: ['{proxy,sandbox,scripts,bench,cli}/**/*.test.ts'],
           // Real HTTP on loopback, and a fuzz run of thousands of requests.
           testTimeout: 30_000,
           hookTimeout: 30_000,

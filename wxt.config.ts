@@ -19,13 +19,16 @@ export default defineConfig({
     name: 'Token Tool for Instagram',
     description: 'Get an Instagram access token in one click, keep it encrypted and alive.',
     // clipboardRead lets a copied token be cleared only if the clipboard still holds it;
-    // offscreen gives Chrome a document that outlives the popup to do so.
+    // offscreen gives Chrome a document that outlives the popup to do so. nativeMessaging is
+    // required rather than optional: turning on command-line access must not wait on a prompt
+    // that headless browsers (and CI) never answer; the port opens only once access is on.
     permissions: [
       'identity',
       'storage',
       'alarms',
       'clipboardRead',
       'clipboardWrite',
+      'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     host_permissions: ['https://graph.instagram.com/*'],

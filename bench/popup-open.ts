@@ -24,7 +24,7 @@ export interface PopupOpen {
 /** Opens the popup of the unpacked build in `extensionDir` and the reference page, alternately. */
 export async function measurePopupOpen(extensionDir: string): Promise<PopupOpen> {
   const reference = await serveReferencePage();
-  const extension = await launchExtension(extensionDir);
+  const extension = await launchExtension({ extensionDir });
   try {
     const popupSamples: number[] = [];
     const referenceSamples: number[] = [];

@@ -1,5 +1,6 @@
 /** Compact text tables of the bench results, one section per measurement. */
 import { formatSection } from '../scripts/format-table';
+import type { CliRoundTrip } from './cli-round-trip';
 import type { PopupOpen } from './popup-open';
 import type { ProxyOverhead } from './proxy-overhead';
 import type { TimingSummary } from './stats';
@@ -55,6 +56,19 @@ export function popupSection(result: PopupOpen): string {
       timingRow('popup.html', result.popup),
       timingRow('reference: static <h1> page on 127.0.0.1', result.reference),
       differenceRow('popup cost (median)', result.differenceMs),
+    ],
+  );
+}
+
+/** `igtt token` against a bare Node start. */
+export function cliSection(result: CliRoundTrip): string {
+  return formatSection(
+    `igtt token round trip with the browser running, ${result.token.runs} runs each`,
+    ['median', 'p95'],
+    [
+      timingRow('igtt token (process, socket, host, native port, vault)', result.token),
+      timingRow("reference: node -e ''", result.reference),
+      differenceRow('bridge cost (median)', result.differenceMs),
     ],
   );
 }

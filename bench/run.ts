@@ -13,7 +13,8 @@ import { inspectBuild } from '../scripts/inspect-build';
 import { judgeBundles } from '../scripts/judge-bundles';
 import { measurePopupOpen, type PopupOpen } from './popup-open';
 import { measureProxyOverhead } from './proxy-overhead';
-import { popupSection, proxySection, vaultSection } from './report';
+import { cliSection, popupSection, proxySection, vaultSection } from './report';
+import { measureCliRoundTrip, type CliRoundTrip } from './cli-round-trip';
 import { measureVaultCrypto } from './vault-crypto';
 
 const RESULTS_FILE = join(PROJECT_ROOT, '.tmp', 'bench.json');
@@ -37,13 +38,18 @@ async function main(): Promise<number> {
 
     const chromium = findChromium();
     let popupOpen: PopupOpen | { skipped: string };
+    let cli: CliRoundTrip | { skipped: string };
     if (chromium === undefined) {
       popupOpen = { skipped: 'no Chromium found (set CHROMIUM_PATH)' };
-      console.log(`Popup open time: SKIPPED, ${popupOpen.skipped}.`);
+      cli = popupOpen;
+      console.log(`Popup open and igtt times: SKIPPED, ${popupOpen.skipped}.`);
     } else {
       console.log('Timing popup opens in Chromium…');
       popupOpen = await measurePopupOpen(extensionDir);
       console.log(`\n${popupSection(popupOpen)}\n`);
+      console.log('Timing igtt token round trips…');
+      cli = await measureCliRoundTrip(extensionDir);
+      console.log(`\n${cliSection(cli)}\n`);
     }
 
     await mkdir(join(PROJECT_ROOT, '.tmp'), { recursive: true });
@@ -54,6 +60,7 @@ async function main(): Promise<number> {
       proxy,
       vault,
       popupOpen,
+      cli,
     };
     await writeFile(RESULTS_FILE, `${JSON.stringify(results, null, 2)}\n`);
     console.log(`Results written to ${RESULTS_FILE}`);

@@ -2,7 +2,7 @@ import type { AccountSummary } from '@/utils/vault/account-store';
 import { STATUS_LABELS, type AccountStatus } from '@/utils/upkeep/account-status';
 import type { ProfileView } from '@/utils/background/read-app-state';
 import { formatAgo, formatDate, formatRelative } from '@/utils/page/format-time';
-import { TOKEN_FORMATS } from '@/utils/page/token-formats';
+import { TOKEN_FORMATS } from '@/shared/token-formats';
 import { AccountActions, type AccountActionsProps } from './AccountActions';
 import { CopyButton } from './CopyButton';
 import { InspectPanel } from './InspectPanel';
@@ -105,7 +105,7 @@ export function AccountCard(props: AccountCardProps) {
         <details class="menu">
           <summary>Copy as…</summary>
           <div class="stack menu__items">
-            {TOKEN_FORMATS.map((format) => (
+            {TOKEN_FORMATS.filter((format) => format.id !== 'raw').map((format) => (
               <CopyButton
                 key={format.label}
                 label={format.label}

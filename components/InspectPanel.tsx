@@ -68,6 +68,7 @@ export function InspectPanel({ account, profile, profileDeleted }: InspectPanelP
             <li key={`${event.at}-${event.type}`} class={event.ok ? undefined : 'history__problem'}>
               <time dateTime={new Date(event.at).toISOString()}>{formatDateTime(event.at)}</time>{' '}
               {event.message}
+              {(event.count ?? 1) > 1 && ` (${event.count} times in a row)`}
               {event.hint && <span class="muted"> {event.hint}</span>}
             </li>
           ))}

@@ -6,8 +6,10 @@
 import * as z from 'zod/mini';
 import type { PopupState } from '@/utils/background/read-app-state';
 import type { SetupReport } from '@/utils/connect/check-setup';
+import type { CliAccess } from '@/utils/settings/cli-access';
 import type { Settings } from '@/utils/settings/settings';
 import type { UpkeepReport } from '@/utils/upkeep/account-upkeep';
+import type { BridgeStatus } from '@/utils/vault/storage-items';
 import type { VaultStatus } from '@/utils/vault/vault';
 import type { ErrorPayload } from './errors';
 
@@ -45,6 +47,10 @@ export const RequestSchema = z.discriminatedUnion('type', [
     token: z.string().check(z.maxLength(4096)),
     profileId: z.optional(ProfileId),
   }),
+  z.object({ type: z.literal('getCliAccess') }),
+  // The access itself is validated by the command-line access store.
+  z.object({ type: z.literal('saveCliAccess'), access: z.unknown() }),
+  z.object({ type: z.literal('reconnectBridge') }),
   z.object({
     type: z.literal('clipboardCopied'),
     hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -76,6 +82,16 @@ export interface ResponseMap {
   removeAccount: null;
   importToken: { accountId: string; username: string; replaced: boolean };
   clipboardCopied: null;
+  getCliAccess: CliAccessView;
+  saveCliAccess: CliAccess;
+  reconnectBridge: null;
+}
+
+/** What the options page shows of command-line access: the setting and the bridge's state. */
+export interface CliAccessView {
+  access: CliAccess;
+  /** Null while access is off or no port was tried yet. */
+  bridge: BridgeStatus | null;
 }
 
 /** What the options page needs: the settings and the redirect URI to register with Meta. */

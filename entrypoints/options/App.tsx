@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SettingsForm } from '@/components/SettingsForm';
+import { CliAccessSettings } from '@/components/CliAccessSettings';
 import { ErrorNotice } from '@/components/ErrorNotice';
 import { PassphraseLock } from '@/components/PassphraseLock';
 import { PassphraseSetup } from '@/components/PassphraseSetup';
@@ -10,7 +11,7 @@ import type { ErrorPayload } from '@/utils/errors';
 import type { SettingsView } from '@/utils/messages';
 import { requestPermissionsFor } from '@/utils/settings/request-permissions';
 import { errorPayloadOf, sendRequest } from '@/utils/page/send-request';
-import { useAppState } from '@/utils/page/use-app-state';
+import { useLiveRequest } from '@/utils/page/use-live-request';
 
 // Pages redraw from storage.onChanged, so actions only send their request.
 const ignoreResult = (pending: Promise<unknown>) => pending.then(() => undefined);
@@ -25,9 +26,10 @@ function useSettingsView(): SettingsView | ErrorPayload | null {
   return view;
 }
 
-/** The options page: app setup, redirect URI, and security. */
+/** The options page: app setup, redirect URI, setup check, command-line access and security. */
 export function App() {
-  const { loaded } = useAppState();
+  const { loaded } = useLiveRequest({ type: 'getState' });
+  const { loaded: cli } = useLiveRequest({ type: 'getCliAccess' });
   const view = useSettingsView();
 
   return (
@@ -51,6 +53,15 @@ export function App() {
       </section>
       {view && 'redirectUri' in view && <RedirectUriPanel redirectUri={view.redirectUri} />}
       <SetupCheck check={() => sendRequest({ type: 'checkSetup' })} origin={location.origin} />
+      {cli.phase === 'ready' && (
+        <CliAccessSettings
+          view={cli.state}
+          accounts={loaded.phase === 'ready' ? loaded.state.accounts : []}
+          save={(access) => sendRequest({ type: 'saveCliAccess', access })}
+          reconnect={() => sendRequest({ type: 'reconnectBridge' })}
+        />
+      )}
+      {cli.phase === 'failed' && <ErrorNotice error={cli.error} />}
       <section class="card stack" aria-labelledby="security-heading">
         <h2 id="security-heading">Security</h2>
         {loaded.phase === 'loading' && <p aria-busy="true">Loading…</p>}

@@ -15,7 +15,7 @@ import { sha256Hex } from '@/utils/clipboard/clipboard-guard';
 import { describeUpkeep } from '@/utils/page/describe-upkeep';
 import type { ErrorPayload } from '@/utils/errors';
 import { errorPayloadOf, sendRequest } from '@/utils/page/send-request';
-import { useAppState } from '@/utils/page/use-app-state';
+import { useLiveRequest } from '@/utils/page/use-live-request';
 import { selectProfile } from '@/utils/settings/select-profile';
 
 const openSettings = () => void browser.runtime.openOptionsPage();
@@ -77,7 +77,7 @@ function Accounts({ state, now }: { state: PopupState; now: number }) {
 
 /** The toolbar popup. It redraws from storage.onChanged, so actions only send their request. */
 export function App() {
-  const { loaded } = useAppState();
+  const { loaded } = useLiveRequest({ type: 'getState' });
   const [startError, setStartError] = useState<ErrorPayload | null>(null);
   const now = Date.now();
 

@@ -8,10 +8,14 @@ import { readPopupState } from './read-app-state';
 import { scheduleClipboardClear } from '@/utils/clipboard/schedule-clear';
 import { importToken } from '@/utils/connect/import-token';
 import { startConnect, type ConnectPlatform } from '@/utils/connect/connect-account';
+import { reconnectBridge } from '@/utils/bridge/bridge-port';
 import { checkSetup } from '@/utils/connect/check-setup';
 import { dismissProgress } from '@/utils/connect/connect-progress';
 import { AppError, toErrorPayload } from '@/utils/errors';
+import { readCliAccess, saveCliAccess } from '@/utils/settings/cli-access';
 import { createDefaultSettings } from '@/utils/settings/settings';
+import { readLifecycleState } from '@/utils/upkeep/lifecycle-state';
+import { bridgeStatusItem } from '@/utils/vault/storage-items';
 import { readSettings, saveSettings } from '@/utils/settings/settings-store';
 import { RequestSchema, type Reply, type Request, type ResponseMap } from '@/utils/messages';
 import {
@@ -102,6 +106,15 @@ const handlers: Handlers = {
     return null;
   },
   importToken: ({ token, profileId }) => importToken(token, profileId),
+  getCliAccess: async () => {
+    const bridge = await bridgeStatusItem.read();
+    return { access: await readCliAccess(), bridge: bridge.success ? bridge.data : null };
+  },
+  saveCliAccess: ({ access }) => saveCliAccess(access),
+  reconnectBridge: async () => {
+    await reconnectBridge(await readLifecycleState());
+    return null;
+  },
   clipboardCopied: async ({ hash }) => {
     const { clipboardClearSeconds } = await readSettings();
     if (clipboardClearSeconds !== null) await scheduleClipboardClear(hash, clipboardClearSeconds);

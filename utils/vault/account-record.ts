@@ -21,6 +21,8 @@ export const ACCOUNT_EVENT_TYPES = [
   'refresh_failed',
   'checked',
   'check_failed',
+  'cli_read',
+  'hook_ran',
 ] as const;
 
 /** One entry of an account's history. */
@@ -31,6 +33,8 @@ export const AccountEventSchema = z.object({
   message: z.string(),
   code: z.optional(z.string()),
   hint: z.optional(z.string()),
+  /** How many times in a row this happened; `at` is the latest (command-line reads). */
+  count: z.optional(z.number().check(z.int(), z.positive())),
 });
 /** An account history entry. */
 export type AccountEvent = z.infer<typeof AccountEventSchema>;

@@ -108,3 +108,18 @@ const ClipboardJobSchema = z.object({
 export const clipboardJobItem = defineCheckedItem('session:clipboardJob', ClipboardJobSchema, {
   version: 1,
 });
+
+/** Whether the native bridge is connected, or why not; shown on the options page. */
+const BridgeStatusSchema = z.object({
+  connected: z.boolean(),
+  /** The browser's reason for a port that would not stay open (e.g. the host is not installed). */
+  problem: z.optional(z.string().check(z.maxLength(300))),
+  updatedAt: z.number(),
+});
+/** The native bridge's state. */
+export type BridgeStatus = z.infer<typeof BridgeStatusSchema>;
+
+/** The native bridge's state, in memory-only storage: it lasts as long as the port can. */
+export const bridgeStatusItem = defineCheckedItem('session:bridgeStatus', BridgeStatusSchema, {
+  version: 1,
+});

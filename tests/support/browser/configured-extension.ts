@@ -3,7 +3,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { SANDBOX_CLIENT_ID } from '../../../sandbox/defaults';
 import { openClipboardReader, type ClipboardReader } from './clipboard';
 import { configureThroughOptions } from './extension-pages';
-import { launchExtension, type LoadedExtension } from './launch-extension';
+import { launchExtension, type LaunchOptions, type LoadedExtension } from './launch-extension';
 import { startTestStack, type TestStack } from './stack';
 
 /** A configured extension with its stack. */
@@ -18,9 +18,11 @@ export interface ConfiguredExtension {
  * Starts the stack, loads the built extension, fills in its settings through the options page,
  * and opens a clipboard reader.
  */
-export async function launchConfiguredExtension(): Promise<ConfiguredExtension> {
+export async function launchConfiguredExtension(
+  options: LaunchOptions = {},
+): Promise<ConfiguredExtension> {
   const stack = await startTestStack();
-  const extension = await launchExtension();
+  const extension = await launchExtension(options);
   await configureThroughOptions(extension, {
     clientId: SANDBOX_CLIENT_ID,
     proxyUrl: stack.proxyUrl,
@@ -40,13 +42,15 @@ export async function launchConfiguredExtension(): Promise<ConfiguredExtension> 
 }
 
 /**
- * Launches a configured extension before the file's tests and closes it after them. The result's
- * properties are only valid inside tests.
+ * Launches a configured extension before the file's tests and closes it after them; `options` is
+ * asked for just before the launch. The result's properties are only valid inside tests.
  */
-export function useConfiguredExtension(): ConfiguredExtension {
+export function useConfiguredExtension(
+  options: () => LaunchOptions | Promise<LaunchOptions> = () => ({}),
+): ConfiguredExtension {
   let harness: ConfiguredExtension | undefined;
   beforeAll(async () => {
-    harness = await launchConfiguredExtension();
+    harness = await launchConfiguredExtension(await options());
   });
   afterAll(async () => {
     await harness?.close();

@@ -54,3 +54,21 @@ export async function connectWithoutConsentPage(
   await accountCard(popup, username).waitFor();
   return popup;
 }
+
+/**
+ * Turns Settings → Command-line access on or off on an open options page, as a user would, and
+ * waits until the box shows the stored setting (it changes once the background has saved it).
+ */
+export async function setCommandLineAccess(options: Page, on: boolean): Promise<void> {
+  const label = 'Allow the igtt command line to read tokens';
+  const box = options.getByRole('checkbox', { name: label });
+  if ((await box.isChecked()) !== on) await box.click();
+  await options.waitForFunction(
+    ([text, wanted]) =>
+      [...document.querySelectorAll('label')].some(
+        (element) =>
+          element.textContent?.includes(text) && element.querySelector('input')?.checked === wanted,
+      ),
+    [label, on] as const,
+  );
+}

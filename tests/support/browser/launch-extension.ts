@@ -25,10 +25,18 @@ export interface LoadedExtension {
   close(): Promise<void>;
 }
 
+/** How to start the browser beyond the defaults. */
+export interface LaunchOptions {
+  extensionDir?: string;
+  /** Prepares the fresh profile folder before the browser starts (e.g. native host manifests). */
+  prepareProfile?: (userDataDir: string) => Promise<void>;
+  /** Extra environment of the browser, which native hosts it starts inherit. */
+  env?: Record<string, string>;
+}
+
 /** Starts a fresh Chromium profile with the built extension and waits for its service worker. */
-export async function launchExtension(
-  extensionDir = BUILT_EXTENSION_DIR,
-): Promise<LoadedExtension> {
+export async function launchExtension(options: LaunchOptions = {}): Promise<LoadedExtension> {
+  const { extensionDir = BUILT_EXTENSION_DIR, prepareProfile, env } = options;
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium found; set CHROMIUM_PATH.');
   const manifestText = await readFile(join(extensionDir, 'manifest.json'), 'utf8').catch(() => {
@@ -37,9 +45,11 @@ export async function launchExtension(
   const manifest = ManifestSchema.parse(JSON.parse(manifestText));
 
   const userDataDir = await mkdtemp(join(tmpdir(), 'igtt-e2e-'));
+  await prepareProfile?.(userDataDir);
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
+    ...(env === undefined ? {} : { env: { ...process.env, ...env } }),
     args: ['--headless=new', '--no-sandbox', '--disable-gpu', ...extensionLaunchArgs(extensionDir)],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { makeAccount } from '@/tests/support/fixtures';
 import { TOKEN_FORMATS } from './token-formats';
 
-const ACCOUNT = makeAccount({ expiresAt: Date.parse('2027-01-19T12:00:00Z') });
+const ACCOUNT = {
+  username: 'sandbox.creator',
+  id: '27640875392278831',
+  expiresAt: Date.parse('2027-01-19T12:00:00Z'),
+  scopes: ['instagram_business_basic'],
+};
 
 function render(label: string): string {
   const format = TOKEN_FORMATS.find((candidate) => candidate.label === label);
@@ -12,6 +16,7 @@ function render(label: string): string {
 
 describe('TOKEN_FORMATS', () => {
   it('should build each format around the token', () => {
+    expect(render('Copy token')).toBe('IGAAtoken');
     expect(render('Copy Authorization header')).toBe('Authorization: Bearer IGAAtoken');
     expect(render('Copy curl command')).toBe(
       "curl -H 'Authorization: Bearer IGAAtoken' 'https://graph.instagram.com/me?fields=user_id,username'",
