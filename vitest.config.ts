@@ -47,6 +47,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Checks of the built extension; `npm run test:release` runs them after the builds.
+          name: 'release',
+          environment: 'node',
+          include: ['tests/release/**/*.test.ts'],
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
           name: 'server',
           environment: 'node',
           include: ['{proxy,sandbox,scripts,bench,cli}/**/*.test.ts'],

@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -5,6 +7,7 @@ export default defineConfig({
     name: 'browser',
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.ts'],
+    // Checks for Chromium, and at the end scans everything the run captured for leaked secrets.
     globalSetup: ['tests/support/browser/global-setup.ts'],
     // Two cores: one Chromium at a time keeps timings honest and the machine responsive.
     fileParallelism: false,
@@ -13,5 +16,14 @@ export default defineConfig({
     retry: process.env.CI ? 1 : 0,
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    // The sandbox and the proxy run inside the test processes: what they print comes here, and
+    // goes to the leak journal (tests/support/browser/leak-journal.ts, whose line format this
+    // writes; Vite's config loader wants no relative TypeScript import) as well as the terminal.
+    onConsoleLog(log, type) {
+      const dir = process.env.IGTT_E2E_JOURNAL;
+      if (!dir) return;
+      const line = JSON.stringify({ type: 'log', source: `test process ${type}`, text: log });
+      appendFileSync(join(dir, `journal-${process.pid}.jsonl`), `${line}\n`);
+    },
   },
 });

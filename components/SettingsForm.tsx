@@ -13,7 +13,7 @@ export interface SettingsFormProps {
    * Validates and saves the settings as typed; resolves once they are stored. An error with
    * `fields` names each wrong field.
    */
-  onSave: (settings: Settings, profile: AppProfile) => Promise<void>;
+  onSave: (settings: Settings) => Promise<void>;
 }
 
 function newProfile(from: AppProfile, count: number): AppProfile {
@@ -52,7 +52,7 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
   const submit = (event: Event) => {
     event.preventDefault();
     setEdited(false);
-    void save.run(() => onSave(settings, profile).then(() => 'Saved.'));
+    void save.run(() => onSave(settings).then(() => 'Saved.'));
   };
 
   return (

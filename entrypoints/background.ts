@@ -7,12 +7,15 @@ import {
 } from '@/utils/connect/connect-account';
 import { handleAlarm } from '@/utils/background/handle-alarm';
 import { handleMessage } from '@/utils/background/handle-message';
+import { keepAliveWhile } from '@/utils/keep-alive';
 import { reconnectFromNotification } from '@/utils/upkeep/notify-accounts';
 import { reportBackgroundError } from '@/utils/background/report-background-error';
 import { requestSync } from '@/utils/background/sync-derived-state';
 
 export default defineBackground({
   main() {
+    // Every login begun before this moment belonged to a worker that has stopped.
+    const startedAt = Date.now();
     const context = {
       id: browser.runtime.id,
       baseUrl: browser.runtime.getURL('/'),
@@ -20,17 +23,22 @@ export default defineBackground({
     };
     const sync = () => requestSync().catch(reportBackgroundError);
     const reconnect = (notificationId: string) =>
-      reconnectFromNotification(notificationId, (profileId) =>
-        startConnect(profileId, context.platform),
+      keepAliveWhile(
+        reconnectFromNotification(notificationId, (profileId) =>
+          startConnect(profileId, context.platform),
+        ),
       ).catch(reportBackgroundError);
 
     // Listeners are registered synchronously so that the event that woke the worker is delivered.
     browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-      handleMessage(message, sender, context).then(sendResponse, reportBackgroundError);
+      keepAliveWhile(handleMessage(message, sender, context)).then(
+        sendResponse,
+        reportBackgroundError,
+      );
       return true;
     });
     browser.alarms.onAlarm.addListener((alarm) => {
-      handleAlarm(alarm.name).catch(reportBackgroundError);
+      keepAliveWhile(handleAlarm(alarm.name)).catch(reportBackgroundError);
     });
     browser.storage.onChanged.addListener(() => void sync());
     // Listening for start-up makes the browser start the worker with it, so missed checks run.
@@ -41,6 +49,6 @@ export default defineBackground({
     browser.notifications?.onButtonClicked.addListener((id) => void reconnect(id));
 
     void sync();
-    abandonInterruptedConnect().catch(reportBackgroundError);
+    abandonInterruptedConnect(startedAt).catch(reportBackgroundError);
   },
 });

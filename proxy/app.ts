@@ -20,6 +20,7 @@ import { noStore } from './no-store';
 import { corsForAllowedOrigins, originGuard } from './origin-policy';
 import type { ProxyEnv } from './proxy-env';
 import { rateLimit } from './rate-limit';
+import { bindingRateLimit, type RateLimitBinding } from './rate-limit-binding';
 import { readExchangeRequest } from './read-exchange-request';
 import { jsonBodyLimit } from './read-json-body';
 import { readSetupCheckRequest } from './read-setup-check-request';
@@ -42,6 +43,13 @@ export interface ProxyDeps {
   readonly random?: () => number;
   /** How retry pauses wait (default: a timer). */
   readonly sleep?: Sleep;
+  /**
+   * The platform's shared limiter (the Workers Rate Limiting binding). Without it, requests are
+   * counted in this instance's memory (`PROXY_RATE_LIMIT`).
+   */
+  readonly rateLimitBinding?: RateLimitBinding;
+  /** Where one-line operational warnings go (default: `console.warn`). */
+  readonly warn?: (message: string) => void;
 }
 
 /** Builds the proxy for a validated configuration. */
@@ -51,6 +59,17 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
   const now = deps.now ?? (() => new Date());
   const budgetMs = deps.budgetMs ?? EXCHANGE_BUDGET_MS;
   const retry = { random: deps.random ?? Math.random, sleep: deps.sleep ?? sleepFor };
+  const clientIp = deps.clientIp ?? (() => undefined);
+  const memoryLimit = rateLimit(config.rateLimitPerMinute, clientIp);
+  const limit =
+    deps.rateLimitBinding === undefined
+      ? memoryLimit
+      : bindingRateLimit({
+          binding: deps.rateLimitBinding,
+          clientIp,
+          backstop: memoryLimit,
+          warn: deps.warn ?? ((message) => console.warn(message)),
+        });
   const methodNotAllowed = (allow: string) => (c: Context<ProxyEnv>) => {
     c.header('Allow', allow);
     return errorResponse(
@@ -64,7 +83,7 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
     .use(noStore())
     .use(originGuard(config.allowedOrigins, [SETUP_CHECK_PATH]))
     .use(corsForAllowedOrigins(config.allowedOrigins))
-    .use(rateLimit(config.rateLimitPerMinute, deps.clientIp ?? (() => undefined)))
+    .use(limit)
     .get(HEALTH_PATH, (c) => c.json({ ok: true }, 200))
     .all(HEALTH_PATH, methodNotAllowed('GET'))
     .post(EXCHANGE_PATH, jsonBodyLimit(), async (c) => {

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { OAUTH_MESSAGES, oauthFlatErrorBody } from './graph-errors';
 import { verifierMatches } from './pkce';
 import { readFormFields } from './read-form';
+import { reportSecret } from './secret-listener';
 import type { SandboxConfig } from './sandbox-config';
 import type { SandboxState } from './sandbox-state';
 import { findSandboxUser } from './sandbox-users';
@@ -36,6 +37,7 @@ export function codeExchangeRoute(state: SandboxState) {
         return c.json(oauthFlatErrorBody(OAUTH_MESSAGES.missingParameter(missing)), 400);
       }
       const form = parsed.data;
+      if (form.code_verifier) reportSecret('code_verifier', form.code_verifier);
       if (form.grant_type !== 'authorization_code') {
         return c.json(oauthFlatErrorBody(OAUTH_MESSAGES.invalidGrantType), 400);
       }

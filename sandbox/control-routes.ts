@@ -13,6 +13,7 @@ import {
 } from './control-schemas';
 import { newBasicDisplayToken } from './random-strings';
 import { SandboxConfigPatchSchema } from './sandbox-config';
+import { reportSecret } from './secret-listener';
 import type { SandboxState } from './sandbox-state';
 import { findSandboxUser } from './sandbox-users';
 
@@ -71,8 +72,10 @@ export function controlRoutes(state: SandboxState) {
         // Never stored: every Graph endpoint refuses the prefix, as Instagram has done since
         // 4 Dec 2024 (docs/instagram-contract.md §8).
         const ageSeconds = request.ageSeconds ?? 0;
+        const token = newBasicDisplayToken();
+        reportSecret('access_token', token);
         return c.json({
-          access_token: newBasicDisplayToken(),
+          access_token: token,
           expires_in: Math.max(
             0,
             (request.expiresInSeconds ?? LONG_LIVED_TTL_SECONDS) - ageSeconds,

@@ -2,6 +2,7 @@
 import { CODE_TTL_SECONDS, LONG_LIVED_TTL_SECONDS, SHORT_LIVED_TTL_SECONDS } from './defaults';
 import { newAccessToken, newAuthorizationCode } from './random-strings';
 import type { SandboxClock } from './sandbox-clock';
+import { reportSecret } from './secret-listener';
 
 /** Short-lived (1 h, from the code exchange) or long-lived (60 days). */
 export type TokenKind = 'short' | 'long';
@@ -95,6 +96,7 @@ export function createTokenStore(clock: SandboxClock): TokenStore {
   return {
     issueCode(grant) {
       const code = newAuthorizationCode();
+      reportSecret('authorization_code', code);
       codes.set(code, { ...grant, issuedAtMs: clock.now() });
       return code;
     },
@@ -121,6 +123,7 @@ export function createTokenStore(clock: SandboxClock): TokenStore {
         permissions: [...request.permissions],
       };
       const token = newAccessToken();
+      reportSecret('access_token', token);
       tokens.set(token, record);
       return { token, record };
     },

@@ -21,10 +21,17 @@ export interface BuildDefaults {
   readonly graphUrl: string;
 }
 
+/** The browsers the extension builds for; WXT names each build `<browser>-mv3`. */
+export const EXTENSION_BROWSERS = ['chrome', 'firefox'] as const;
+/** One of {@link EXTENSION_BROWSERS}. */
+export type ExtensionBrowser = (typeof EXTENSION_BROWSERS)[number];
+
 /** What to build. */
 export interface BuildOptions {
-  /** Folder that receives `chrome-mv3/`; relative paths start at the project root. */
+  /** Folder that receives `<browser>-mv3/`; relative paths start at the project root. */
   readonly outDir: string;
+  /** Chrome unless told otherwise. */
+  readonly browser?: ExtensionBrowser;
   /** Without defaults the build is the production one, pointed at Instagram. */
   readonly defaults?: BuildDefaults;
   /** Aborting kills the build, e.g. on Ctrl-C. */
@@ -42,12 +49,13 @@ const BUILD_DEFAULT_VARIABLES = [
 const OUTPUT_TAIL_CHARS = 4000;
 
 /**
- * Builds the Chrome MV3 extension and resolves with its unpacked folder.
+ * Builds the MV3 extension for a browser and resolves with its unpacked folder.
  * @throws {StartError} `build_failed` with the tail of WXT's output.
  */
 export async function buildExtension(options: BuildOptions): Promise<string> {
+  const { browser = 'chrome' } = options;
   const outDir = resolve(PROJECT_ROOT, options.outDir);
-  const { exitCode, output } = await run(process.execPath, [WXT_BIN, 'build'], {
+  const { exitCode, output } = await run(process.execPath, [WXT_BIN, 'build', '-b', browser], {
     env: buildEnv(outDir, options.defaults),
     signal: options.signal,
   });
@@ -57,7 +65,7 @@ export async function buildExtension(options: BuildOptions): Promise<string> {
       `wxt build failed (exit code ${exitCode}):\n${output.slice(-OUTPUT_TAIL_CHARS)}`,
     );
   }
-  return join(outDir, 'chrome-mv3');
+  return join(outDir, `${browser}-mv3`);
 }
 
 /** The inherited environment, minus stray build defaults, plus this build's. */

@@ -1,8 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HEALTH_PATH } from '../shared/exchange-contract';
-import { startDemoStack, type DemoStack } from './demo-stack';
+import { createSandboxControl } from '../sandbox/control-client';
+import { SANDBOX_REDIRECT_URIS, SANDBOX_USERS } from '../sandbox/defaults';
+import { EXCHANGE_PATH, HEALTH_PATH } from '../shared/exchange-contract';
+import { demoProxyConfig, startDemoStack, type DemoStack } from './demo-stack';
+import { FIREFOX_REDIRECT_URI } from './firefox-extension-id';
 import { StartError } from './start-error';
+import { authorizationCode } from '../tests/support/sandbox-fixture';
 
 /** Holds a loopback port so that the demo cannot have it. */
 function occupyPort(): Promise<{ port: number; server: Server }> {
@@ -48,6 +53,38 @@ describe('startDemoStack', () => {
 
     expect(response.status).toBe(200);
     expect(stack.sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  });
+
+  it("should have the proxy accept Chrome's and Firefox's redirect URIs and any Firefox origin", () => {
+    const config = demoProxyConfig('http://127.0.0.1:1');
+
+    expect(config.apps.map((app) => app.redirectUris)).toEqual([
+      [...SANDBOX_REDIRECT_URIS, FIREFOX_REDIRECT_URI],
+    ]);
+    expect(config.allowedOrigins).toContain('moz-extension://*');
+  });
+
+  it("should exchange a code issued to Firefox's redirect URI, for a moz-extension origin, after a sandbox reset", async () => {
+    const stack = await startDemoStack({
+      sandboxPort: 0,
+      proxyEnv: { PROXY_PORT: '0' },
+      proxyOptions: { log: () => undefined },
+    });
+    cleanups.push(() => stack.close());
+    const control = createSandboxControl(stack.sandbox.url);
+    await control.reset();
+    await control.setConsent('allow');
+
+    const code = await authorizationCode(stack.sandbox.url, FIREFOX_REDIRECT_URI);
+    const response = await fetch(`${stack.proxy.url}${EXCHANGE_PATH}`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: `moz-extension://${randomUUID()}` },
+      body: JSON.stringify({ code, redirect_uri: FIREFOX_REDIRECT_URI }),
+    });
+
+    expect(code).toMatch(/.+/);
+    expect(response.status).toBe(200);
+    await expect(response.json()).resolves.toMatchObject({ user_id: SANDBOX_USERS[0].id });
   });
 
   it('should name SANDBOX_PORT when the sandbox port is taken', async () => {

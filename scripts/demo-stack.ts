@@ -12,13 +12,23 @@ import {
 } from '../sandbox/defaults';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 import { EXTENSION_ORIGIN } from './extension-id';
+import { FIREFOX_ORIGINS, FIREFOX_REDIRECT_URI } from './firefox-extension-id';
 import { StartError } from './start-error';
 
 /** Where the demo listens. Only loopback: the sandbox and proxy are for this machine alone. */
 const DEMO_HOST = '127.0.0.1';
 
 /** Extension origins the demo proxy answers: the pinned Chrome id and any Firefox install. */
-export const DEMO_ALLOWED_ORIGINS = `${EXTENSION_ORIGIN},moz-extension://*`;
+export const DEMO_ALLOWED_ORIGINS = `${EXTENSION_ORIGIN},${FIREFOX_ORIGINS}`;
+
+/**
+ * Redirect URIs the demo sandbox and proxy accept: Chrome's and Firefox's. Both are fixed by the
+ * extension's ids, so one stack serves either browser, the demo and the tests alike.
+ */
+export const DEMO_REDIRECT_URIS: readonly string[] = [
+  ...SANDBOX_REDIRECT_URIS,
+  FIREFOX_REDIRECT_URI,
+];
 
 /** Where to listen and how to tune the proxy. */
 export interface DemoStackOptions {
@@ -40,7 +50,7 @@ export interface DemoStack {
 
 /**
  * Validates the proxy configuration for a sandbox at `sandboxUrl` through the same `loadConfig`
- * as production, with the sandbox's app credentials and redirect URIs.
+ * as production, with the sandbox's app credentials and the demo's redirect URIs.
  * @throws {StartError} `invalid_env` naming the variable at fault.
  */
 export function demoProxyConfig(sandboxUrl: string, proxyEnv: ConfigEnv = {}): ProxyConfig {
@@ -49,7 +59,7 @@ export function demoProxyConfig(sandboxUrl: string, proxyEnv: ConfigEnv = {}): P
       PROXY_HOST: DEMO_HOST,
       IG_CLIENT_ID: SANDBOX_CLIENT_ID,
       IG_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
-      IG_REDIRECT_URIS: SANDBOX_REDIRECT_URIS.join(','),
+      IG_REDIRECT_URIS: DEMO_REDIRECT_URIS.join(','),
       PROXY_ALLOWED_ORIGINS: DEMO_ALLOWED_ORIGINS,
       IG_OAUTH_BASE: sandboxUrl,
       IG_GRAPH_BASE: sandboxUrl,
@@ -69,7 +79,8 @@ export function demoProxyConfig(sandboxUrl: string, proxyEnv: ConfigEnv = {}): P
  */
 export async function startDemoStack(options: DemoStackOptions): Promise<DemoStack> {
   const sandbox = await listening('SANDBOX_PORT', options.sandboxPort, () =>
-    startSandbox({ port: options.sandboxPort, host: DEMO_HOST }),
+    // Given at start, not through the control API, so that every reset keeps them.
+    startSandbox({ port: options.sandboxPort, host: DEMO_HOST, redirectUris: DEMO_REDIRECT_URIS }),
   );
   try {
     const config = demoProxyConfig(sandbox.url, options.proxyEnv);

@@ -1,5 +1,6 @@
 /** The text `npm start` prints once everything runs. It names URLs and paths, never the secret. */
 import { HEALTH_PATH } from '../shared/exchange-contract';
+import type { ExtensionBrowser } from './build-extension';
 
 /** The line that says the demo is up; the start test waits for it. */
 export const READY_LINE = 'Demo ready. Press Ctrl-C to stop everything.';
@@ -8,13 +9,34 @@ export const READY_LINE = 'Demo ready. Press Ctrl-C to stop everything.';
 export interface DemoSummaryInput {
   readonly sandboxUrl: string;
   readonly proxyUrl: string;
+  /** What the extension was built for. */
+  readonly target: ExtensionBrowser;
   readonly extensionDir: string;
   /** `opened`, or why no browser was opened. */
   readonly browser: 'opened' | { readonly skipped: string };
 }
 
-/** Lines for the terminal: the URLs, then either "look at Chromium" or how to load by hand. */
+/** How to load the build by hand, per browser. */
+function loadByHand(target: ExtensionBrowser, extensionDir: string): string[] {
+  if (target === 'firefox') {
+    return [
+      '  1. Open about:debugging#/runtime/this-firefox in Firefox.',
+      `  2. Click "Load Temporary Add-on…" and choose ${extensionDir}/manifest.json`,
+      '  3. Open its popup from the toolbar, click "Connect Instagram account", then "Allow".',
+      '  A temporary add-on stays until Firefox closes; load it again after a restart.',
+    ];
+  }
+  return [
+    '  1. Open chrome://extensions in Chrome or Chromium.',
+    '  2. Turn on "Developer mode" (top right).',
+    `  3. Click "Load unpacked" and choose ${extensionDir}`,
+    '  4. Open its popup from the toolbar, click "Connect Instagram account", then "Allow".',
+  ];
+}
+
+/** Lines for the terminal: the URLs, then either "look at the browser" or how to load by hand. */
 export function demoSummary(input: DemoSummaryInput): string {
+  const name = input.target === 'firefox' ? 'Firefox' : 'Chromium';
   const lines = [
     '',
     'Token Tool for Instagram, running against the local Instagram sandbox:',
@@ -26,16 +48,13 @@ export function demoSummary(input: DemoSummaryInput): string {
   ];
   if (input.browser === 'opened') {
     lines.push(
-      'Chromium is open on the popup: click "Connect Instagram account", then "Allow" on the',
-      "sandbox's consent page. Closing Chromium leaves the servers running.",
+      `${name} is open on the popup: click "Connect Instagram account", then "Allow" on the`,
+      `sandbox's consent page. Closing ${name} leaves the servers running.`,
     );
   } else {
     lines.push(
       `No browser opened (${input.browser.skipped}). To try the extension:`,
-      '  1. Open chrome://extensions in Chrome or Chromium.',
-      '  2. Turn on "Developer mode" (top right).',
-      `  3. Click "Load unpacked" and choose ${input.extensionDir}`,
-      '  4. Open its popup from the toolbar, click "Connect Instagram account", then "Allow".',
+      ...loadByHand(input.target, input.extensionDir),
     );
   }
   lines.push('', READY_LINE);

@@ -1,4 +1,4 @@
-import { accessSync, constants } from 'node:fs';
+import { findExecutable } from './find-executable';
 
 /** Where Chromium or Chrome usually lives, after `CHROMIUM_PATH`. */
 const CANDIDATE_PATHS = [
@@ -11,20 +11,9 @@ const CANDIDATE_PATHS = [
   '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
 ];
 
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The first executable browser: `CHROMIUM_PATH`, then Debian's Chromium, then usual Chrome paths. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const configured = env.CHROMIUM_PATH;
-  if (configured) return isExecutable(configured) ? configured : undefined;
-  return CANDIDATE_PATHS.find(isExecutable);
+  return findExecutable(env.CHROMIUM_PATH, CANDIDATE_PATHS);
 }
 
 /**

@@ -3,14 +3,29 @@ import { readStartOptions } from './start-options';
 import { StartError } from './start-error';
 
 describe('readStartOptions', () => {
-  it('should default to the sandbox port 8788 and to opening a browser', () => {
+  it('should default to the sandbox port 8788 and to opening Chrome', () => {
     const actual = readStartOptions([], {});
 
     expect(actual).toEqual({
       sandboxPort: 8788,
       proxyEnv: { PROXY_PORT: undefined },
       openBrowser: true,
+      browser: 'chrome',
     });
+  });
+
+  it.each([
+    [['--browser', 'firefox'], 'firefox'],
+    [['--browser=firefox'], 'firefox'],
+    [['--browser', 'chrome'], 'chrome'],
+    [['--no-browser', '--browser', 'firefox'], 'firefox'],
+    [['--browser', 'firefox', '--no-browser'], 'firefox'],
+  ])('should read %j as the browser %s', (args, expected) => {
+    expect(readStartOptions(args, {}).browser).toBe(expected);
+  });
+
+  it('should keep --no-browser alongside --browser', () => {
+    expect(readStartOptions(['--browser', 'firefox', '--no-browser'], {}).openBrowser).toBe(false);
   });
 
   it('should read SANDBOX_PORT and hand PROXY_PORT to the proxy configuration', () => {
@@ -33,7 +48,18 @@ describe('readStartOptions', () => {
   });
 
   it.each([
-    [['--headless'], {}, /Unknown argument "--headless"/],
+    [
+      ['--headless'],
+      {},
+      /Unknown argument "--headless": only --no-browser and --browser chrome\|firefox/,
+    ],
+    [['firefox'], {}, /Unknown argument "firefox"/],
+    [['--browser', 'safari'], {}, /Invalid --browser "safari": expected chrome or firefox/],
+    [['--browser', 'chromium'], {}, /Invalid --browser "chromium": expected chrome or firefox/],
+    [['--browser=Firefox'], {}, /Invalid --browser "Firefox"/],
+    [['--browser'], {}, /--browser needs a value: chrome or firefox/],
+    [['--browser='], {}, /--browser needs a value/],
+    [['--browser', 'firefox', '--browser', 'chrome'], {}, /--browser is given twice/],
     [[], { SANDBOX_PORT: '70000' }, /SANDBOX_PORT/],
     [[], { SANDBOX_PORT: 'abc' }, /SANDBOX_PORT/],
     [[], { START_NO_BROWSER: 'yes' }, /START_NO_BROWSER/],

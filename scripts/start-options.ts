@@ -2,10 +2,14 @@
 import * as z from 'zod/mini';
 import type { ConfigEnv } from '../proxy/config';
 import { parseSandboxEnv } from '../sandbox/sandbox-env';
+import { EXTENSION_BROWSERS, type ExtensionBrowser } from './build-extension';
 import { StartError } from './start-error';
 
 /** The command-line flag that skips the browser (as does `START_NO_BROWSER=1`). */
 export const NO_BROWSER_FLAG = '--no-browser';
+
+/** The command-line flag that picks the browser: `--browser firefox` or `--browser=firefox`. */
+export const BROWSER_FLAG = '--browser';
 
 /** The demo's settings. */
 export interface StartOptions {
@@ -15,20 +19,58 @@ export interface StartOptions {
   readonly proxyEnv: ConfigEnv;
   /** False with `--no-browser` or `START_NO_BROWSER=1`. */
   readonly openBrowser: boolean;
+  /** What the extension is built for and opened in (`--browser`, default chrome). */
+  readonly browser: ExtensionBrowser;
 }
 
 const NoBrowserSchema = z.optional(z.enum(['', '0', '1', 'false', 'true']));
+const BrowserSchema = z.enum(EXTENSION_BROWSERS);
+const ACCEPTED = `only ${NO_BROWSER_FLAG} and ${BROWSER_FLAG} ${EXTENSION_BROWSERS.join('|')} are accepted`;
+
+/** An argument, quoted and cut short, for an error message. */
+function quoted(arg: string): string {
+  return JSON.stringify(arg.slice(0, 40));
+}
+
+/** The flags among the arguments; anything else is refused. */
+function readFlags(args: readonly string[]): { noBrowser: boolean; browser: string | undefined } {
+  let noBrowser = false;
+  let browser: string | undefined;
+  for (let index = 0; index < args.length; index += 1) {
+    const arg = args[index] ?? '';
+    if (arg === NO_BROWSER_FLAG) {
+      noBrowser = true;
+    } else if (arg === BROWSER_FLAG || arg.startsWith(`${BROWSER_FLAG}=`)) {
+      if (browser !== undefined) {
+        throw new StartError('invalid_env', `${BROWSER_FLAG} is given twice: give it once.`);
+      }
+      const separate = arg === BROWSER_FLAG;
+      if (separate) index += 1;
+      browser = separate ? args[index] : arg.slice(BROWSER_FLAG.length + 1);
+      if (browser === undefined || browser === '') {
+        throw new StartError(
+          'invalid_env',
+          `${BROWSER_FLAG} needs a value: ${EXTENSION_BROWSERS.join(' or ')}.`,
+        );
+      }
+    } else {
+      throw new StartError('invalid_env', `Unknown argument ${quoted(arg)}: ${ACCEPTED}.`);
+    }
+  }
+  return { noBrowser, browser };
+}
 
 /**
  * Reads the arguments after `start.ts` and the environment.
  * @throws {StartError} `invalid_env` naming the argument or variable at fault.
  */
 export function readStartOptions(args: readonly string[], env: ConfigEnv): StartOptions {
-  const unknown = args.find((arg) => arg !== NO_BROWSER_FLAG);
-  if (unknown !== undefined) {
+  const flags = readFlags(args);
+  const browser = BrowserSchema.safeParse(flags.browser ?? 'chrome');
+  if (!browser.success) {
     throw new StartError(
       'invalid_env',
-      `Unknown argument ${JSON.stringify(unknown.slice(0, 40))}: only ${NO_BROWSER_FLAG} is accepted.`,
+      `Invalid ${BROWSER_FLAG} ${quoted(flags.browser ?? '')}: expected ${EXTENSION_BROWSERS.join(' or ')}.`,
     );
   }
   const noBrowser = NoBrowserSchema.safeParse(env.START_NO_BROWSER);
@@ -40,6 +82,7 @@ export function readStartOptions(args: readonly string[], env: ConfigEnv): Start
   return {
     sandboxPort: sandbox.env.SANDBOX_PORT,
     proxyEnv: { PROXY_PORT: env.PROXY_PORT },
-    openBrowser: !args.includes(NO_BROWSER_FLAG) && !['1', 'true'].includes(noBrowser.data ?? ''),
+    openBrowser: !flags.noBrowser && !['1', 'true'].includes(noBrowser.data ?? ''),
+    browser: browser.data,
   };
 }

@@ -42,10 +42,10 @@ export function App() {
         {view && 'redirectUri' in view && (
           <SettingsForm
             initial={view.settings ?? view.defaults}
-            onSave={async (settings, profile) => {
+            onSave={async (settings) => {
               // Saving comes first; the permission prompt is never awaited (it may never be answered).
               const saving = sendRequest({ type: 'saveSettings', settings });
-              requestPermissionsFor(settings, profile);
+              requestPermissionsFor(settings);
               await saving;
             }}
           />

@@ -15,8 +15,10 @@ import {
   setCommandLineAccess,
 } from '../support/browser/extension-pages';
 import { createIgttHome, type IgttHome } from '../support/browser/igtt-command';
+import { recordSecret } from '../support/browser/leak-journal';
 
 const CREATOR_ID = '27640875392278831';
+const PASSPHRASE = 'correct horse battery';
 
 describe.skipIf(!findChromium())('the igtt command line in Chromium', () => {
   let home: IgttHome;
@@ -135,8 +137,9 @@ describe.skipIf(!findChromium())('the igtt command line in Chromium', () => {
   });
 
   it('should exit 4 while the passphrase lock is on and the vault locked', async () => {
-    await options.getByLabel('New passphrase').fill('correct horse battery');
-    await options.getByLabel('Confirm passphrase').fill('correct horse battery');
+    recordSecret('passphrase', PASSPHRASE);
+    await options.getByLabel('New passphrase').fill(PASSPHRASE);
+    await options.getByLabel('Confirm passphrase').fill(PASSPHRASE);
     await options.getByRole('button', { name: 'Turn on passphrase lock' }).click();
     await options.getByRole('button', { name: 'Lock now' }).click();
     await options.getByRole('status').getByText('Locked.', { exact: true }).waitFor();
@@ -147,7 +150,7 @@ describe.skipIf(!findChromium())('the igtt command line in Chromium', () => {
   });
 
   it('should exit 3, saying how to fix it, once the browser is closed', async () => {
-    await harness.extension.context.close();
+    await harness.extension.closeBrowser();
 
     const actual = await home.run(['token']);
 

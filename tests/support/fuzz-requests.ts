@@ -233,16 +233,30 @@ function randomText(
   return text;
 }
 
-/** Sends one request and resolves with what came back; it never rejects. */
+/** How long a fuzzed request may go without an answer before it counts as a hang. */
+export const FUZZ_TIMEOUT_MS = 5_000;
+
+/**
+ * Sends one request and resolves with what came back; it never rejects. A request that gets
+ * neither an answer nor a closed connection within `timeoutMs` resolves with error `timeout`.
+ */
 export function sendFuzzRequest(
   port: number,
   fuzz: FuzzRequest,
   agent: Agent,
+  timeoutMs = FUZZ_TIMEOUT_MS,
 ): Promise<FuzzResponse> {
-  return fuzz.raw === 'none' ? sendWithClient(port, fuzz, agent) : sendRaw(port, fuzz);
+  return fuzz.raw === 'none'
+    ? sendWithClient(port, fuzz, agent, timeoutMs)
+    : sendRaw(port, fuzz, timeoutMs);
 }
 
-function sendWithClient(port: number, fuzz: FuzzRequest, agent: Agent): Promise<FuzzResponse> {
+function sendWithClient(
+  port: number,
+  fuzz: FuzzRequest,
+  agent: Agent,
+  timeoutMs: number,
+): Promise<FuzzResponse> {
   return new Promise((resolve) => {
     const outgoing = httpRequest(
       {
@@ -275,6 +289,11 @@ function sendWithClient(port: number, fuzz: FuzzRequest, agent: Agent): Promise<
     outgoing.on('error', (error: NodeJS.ErrnoException) =>
       resolve({ status: null, headers: {}, body: '', error: error.code ?? error.message }),
     );
+    // Resolving first makes `timeout` the outcome; the error that destroy() raises comes too late.
+    outgoing.setTimeout(timeoutMs, () => {
+      resolve({ status: null, headers: {}, body: '', error: 'timeout' });
+      outgoing.destroy();
+    });
     outgoing.end(fuzz.body);
   });
 }
@@ -283,7 +302,7 @@ function sendWithClient(port: number, fuzz: FuzzRequest, agent: Agent): Promise<
  * Writes HTTP/1.1 by hand: a Content-Length that promises more bytes than are sent, a chunked
  * body, or a chunk cut short; then half-closes. The server may answer or simply drop the connection.
  */
-function sendRaw(port: number, fuzz: FuzzRequest): Promise<FuzzResponse> {
+function sendRaw(port: number, fuzz: FuzzRequest, timeoutMs: number): Promise<FuzzResponse> {
   return new Promise((resolve) => {
     const body = fuzz.body ?? Buffer.alloc(0);
     const headerLines = Object.entries(fuzz.headers)
@@ -305,12 +324,17 @@ function sendRaw(port: number, fuzz: FuzzRequest): Promise<FuzzResponse> {
           : body;
     const socket = connect(port, '127.0.0.1');
     const received: Buffer[] = [];
-    const timer = setTimeout(() => socket.destroy(), 5_000);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      socket.destroy();
+    }, timeoutMs);
     socket.on('data', (chunk: Buffer) => received.push(chunk));
     socket.on('error', () => undefined);
     socket.on('close', () => {
       clearTimeout(timer);
-      resolve(parseRawResponse(Buffer.concat(received).toString('latin1')));
+      const response = parseRawResponse(Buffer.concat(received).toString('latin1'));
+      resolve(timedOut ? { ...response, error: 'timeout' } : response);
     });
     socket.write(
       `${fuzz.method} ${fuzz.path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n${framing}${headerLines}\r\n`,

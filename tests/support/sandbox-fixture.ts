@@ -134,3 +134,19 @@ function definedOnly(record: Record<string, string | undefined>): Record<string,
   }
   return defined;
 }
+
+/** The code a plain GET authorize redirects to `redirectUri` with, consent being "allow". */
+export async function authorizationCode(
+  sandboxUrl: string,
+  redirectUri: string,
+): Promise<string | null> {
+  const authorize = new URL('/oauth/authorize', sandboxUrl);
+  authorize.search = new URLSearchParams({
+    client_id: SANDBOX_CLIENT_ID,
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: 'instagram_business_basic',
+  }).toString();
+  const location = (await fetch(authorize, { redirect: 'manual' })).headers.get('Location');
+  return location === null ? null : new URL(location).searchParams.get('code');
+}

@@ -39,14 +39,12 @@ export async function startTestSandbox(): Promise<{
   return { sandbox, control: createSandboxControl(sandbox.url) };
 }
 
-/** Starts a proxy on a free port pointed at `sandboxUrl`; `env` overrides any variable. */
-export function startProxyFor(
-  sandboxUrl: string,
-  env: ConfigEnv = {},
-  options: StartProxyOptions = {},
-): Promise<RunningProxy> {
-  const config = loadConfig({
-    PROXY_PORT: '0',
+/**
+ * The variables of a proxy in front of the sandbox at `sandboxUrl` (its app, its redirect URI,
+ * the test extension's origins), whatever runtime reads them; `env` overrides any of them.
+ */
+export function sandboxProxyEnv(sandboxUrl: string, env: ConfigEnv = {}): Record<string, string> {
+  const merged: ConfigEnv = {
     IG_CLIENT_ID: SANDBOX_CLIENT_ID,
     IG_CLIENT_SECRET: SANDBOX_CLIENT_SECRET,
     IG_REDIRECT_URIS: REDIRECT_URI,
@@ -54,7 +52,19 @@ export function startProxyFor(
     IG_OAUTH_BASE: sandboxUrl,
     IG_GRAPH_BASE: sandboxUrl,
     ...env,
-  });
+  };
+  return Object.fromEntries(
+    Object.entries(merged).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+}
+
+/** Starts a proxy on a free port pointed at `sandboxUrl`; `env` overrides any variable. */
+export function startProxyFor(
+  sandboxUrl: string,
+  env: ConfigEnv = {},
+  options: StartProxyOptions = {},
+): Promise<RunningProxy> {
+  const config = loadConfig(sandboxProxyEnv(sandboxUrl, { PROXY_PORT: '0', ...env }));
   return startProxy(config, { log: () => undefined, ...options });
 }
 

@@ -144,6 +144,7 @@ describe('launchFailure', () => {
     ['User cancelled or denied access.', 'auth_cancelled'],
     ['Authorization page could not be loaded.', 'authorize_unreachable'],
     ['Identity API is disabled in incognito windows.', 'incognito_unsupported'],
+    ['Only one web auth flow is allowed at a time.', 'connect_in_progress'],
     ['Something else entirely.', 'auth_failed'],
   ])('should read "%s" as %s', (message, code) => {
     expect(launchFailure(new Error(message)).code).toBe(code);

@@ -4,7 +4,7 @@ import * as z from 'zod/mini';
 import { fakeToken } from '@/tests/support/fixtures';
 import { json, stubFetch, type FakeCall } from '@/tests/support/fake-fetch';
 import { listAccounts, readAccountToken } from '@/utils/vault/account-store';
-import { connectProgressItem } from '@/utils/vault/storage-items';
+import { connectProgressItem, pendingFlowsItem } from '@/utils/vault/storage-items';
 import { abandonInterruptedConnect, startConnect, type ConnectPlatform } from './connect-account';
 import { readConnectProgress } from './connect-progress';
 import { beginFlow, pkceChallenge } from './pending-flows';
@@ -317,11 +317,30 @@ describe('connecting an account', () => {
       updatedAt: Date.now(),
     });
 
-    await abandonInterruptedConnect();
+    await abandonInterruptedConnect(Date.now());
 
     expect(await readConnectProgress()).toMatchObject({
       phase: 'failed',
       error: { code: 'auth_failed' },
     });
+  });
+
+  it('should drop the state and verifier of a login begun by a stopped worker, and keep one begun since', async () => {
+    await connectProgressItem.write({
+      phase: 'authorizing',
+      profileId: 'default',
+      updatedAt: Date.now(),
+    });
+    const orphan = await beginFlow('default', REDIRECT);
+    vi.setSystemTime(Date.now() + 5_000);
+    const startedAt = Date.now();
+    const current = await beginFlow('default', REDIRECT);
+
+    await abandonInterruptedConnect(startedAt);
+
+    const stored = await pendingFlowsItem.read();
+    expect(Object.keys(stored.success ? stored.data : {})).toEqual([current.state]);
+    expect(JSON.stringify(stored)).not.toContain(orphan.codeVerifier);
+    expect(await readConnectProgress()).toMatchObject({ phase: 'failed' });
   });
 });

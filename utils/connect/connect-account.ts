@@ -5,6 +5,7 @@
  * meanwhile.
  */
 import { browser } from 'wxt/browser';
+import { keepAliveWhile } from '@/utils/keep-alive';
 import { AppError, toErrorPayload } from '@/utils/errors';
 import { PROFILE_FIELDS, accountIdOf, fetchProfile } from '@/utils/instagram/fetch-profile';
 import type { AppProfile } from '@/utils/settings/settings';
@@ -15,7 +16,7 @@ import { buildAuthorizeUrl } from './authorize-url';
 import { checkRedirect } from './check-redirect';
 import { readConnectProgress, reportProgress } from './connect-progress';
 import { launchFailure } from './launch-failure';
-import { beginFlow, pkceChallenge, takeFlow } from './pending-flows';
+import { beginFlow, dropFlowsBegunBefore, pkceChallenge, takeFlow } from './pending-flows';
 import { exchangeCode } from './proxy-client';
 
 /** The browser calls the flow needs; tests pass their own. */
@@ -107,7 +108,9 @@ export async function startConnect(
   if (running) throw new AppError('connect_in_progress');
   const profile = requireReadyProfile(await readSettings(), profileId);
   await reportProgress({ phase: 'authorizing', profileId: profile.id });
-  const finished = connectAccount(profile, platform)
+  // The request that started the login has long been answered; the flow keeps the
+  // background alive on its own (Firefox would otherwise unload it mid-exchange).
+  const finished = keepAliveWhile(connectAccount(profile, platform))
     .then(
       ({ username, replaced, shortLived }) =>
         reportProgress({ phase: 'done', profileId: profile.id, username, replaced, shortLived }),
@@ -122,10 +125,12 @@ export async function startConnect(
 }
 
 /**
- * Marks a flow that a stopped worker left half-way as failed, so that no popup waits on it.
- * Called when the background starts.
+ * Marks a flow that a stopped worker left half-way as failed, so that no popup waits on it, and
+ * drops the login state (`state`, PKCE verifier) of every login begun before this worker started
+ * at `startedAt`: no redirect can reach those any more. Called when the background starts.
  */
-export async function abandonInterruptedConnect(): Promise<void> {
+export async function abandonInterruptedConnect(startedAt: number): Promise<void> {
+  await dropFlowsBegunBefore(startedAt);
   const progress = await readConnectProgress();
   if (running || (progress?.phase !== 'authorizing' && progress?.phase !== 'exchanging')) return;
   await reportProgress({

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { json, stubFetch, type FakeRoute } from '@/tests/support/fake-fetch';
 import { checkProxySetup, exchangeCode } from './proxy-client';
 
@@ -40,6 +40,14 @@ describe('exchangeCode', () => {
     expect(calls).toHaveLength(1);
     expect(calls[0]).toMatchObject({ method: 'POST' });
     expect(JSON.parse(calls[0]!.body ?? '')).toEqual(REQUEST);
+  });
+
+  it("should keep the answer, which holds the token, out of the browser's HTTP cache", async () => {
+    stubFetch({ '/v1/exchange': () => json(OK) });
+
+    await exchangeCode(PROXY, REQUEST);
+
+    expect(vi.mocked(fetch).mock.calls[0]?.[1]).toMatchObject({ cache: 'no-store' });
   });
 
   it('should keep a path prefix of the proxy URL', async () => {

@@ -20,7 +20,7 @@ import {
 import { isBusyCode } from '@/shared/instagram-error-codes';
 import { parseJsonKeepingIds } from '@/shared/instagram-responses';
 import { AppError, type ErrorCode } from '@/utils/errors';
-import { joinUrl } from '@/utils/join-url';
+import { joinUrl } from '@/utils/instagram/join-url';
 
 /** A setup check makes no upstream call, so it answers fast or not at all. */
 const SETUP_CHECK_TIMEOUT_MS = 10_000;
@@ -88,6 +88,9 @@ async function postToProxy<T>(
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
       body: JSON.stringify(body),
+      // The answer holds a token: never in the browser's HTTP cache, even behind a proxy that
+      // forgets `Cache-Control: no-store`.
+      cache: 'no-store',
       signal: AbortSignal.timeout(timeoutMs),
     });
     text = await response.text();

@@ -1,7 +1,7 @@
 /** Reading `/me`: who a token belongs to. */
 import * as z from 'zod/mini';
 import { AppError } from '@/utils/errors';
-import { joinUrl } from '@/utils/join-url';
+import { joinUrl } from '@/utils/instagram/join-url';
 import { GraphError, getGraph } from './graph-client';
 
 /** Fields read from `/me` when an account connects or a token is imported. */

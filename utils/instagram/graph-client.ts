@@ -81,7 +81,13 @@ export async function getGraph(
   let response: Response;
   let text: string;
   try {
-    response = await fetch(target, { headers, signal: AbortSignal.timeout(GRAPH_TIMEOUT_MS) });
+    response = await fetch(target, {
+      headers,
+      // A refresh carries the old token in its URL and the new one in its answer: neither may be
+      // written to the browser's HTTP cache on disk, whatever caching headers Instagram sends.
+      cache: 'no-store',
+      signal: AbortSignal.timeout(GRAPH_TIMEOUT_MS),
+    });
     text = await response.text();
   } catch (cause) {
     throw new GraphError({ status: null }, cause);

@@ -3,7 +3,7 @@ import {
   LongLivedTokenResponseSchema,
   type LongLivedTokenResponse,
 } from '@/shared/instagram-responses';
-import { joinUrl } from '@/utils/join-url';
+import { joinUrl } from '@/utils/instagram/join-url';
 import { GraphError, getGraph } from './graph-client';
 
 /**

@@ -3,8 +3,10 @@ import { fakeToken, makeAccount } from '@/tests/support/fixtures';
 import { json, stubFetch, type FakeRoute } from '@/tests/support/fake-fetch';
 import { MAX_ACCOUNT_EVENTS } from '@/utils/vault/account-record';
 import { findAccount, readAccountToken, saveAccount } from '@/utils/vault/account-store';
+import { GRAPH_TIMEOUT_MS } from '@/utils/instagram/graph-client';
 import { accountStatus } from './account-status';
 import { checkNow, refreshNow, runDueUpkeep } from './account-upkeep';
+import { retryAt } from './backoff';
 import { createDefaultSettings } from '@/utils/settings/settings';
 import { settingsItem } from '@/utils/settings/settings-store';
 import { vaultItem } from '@/utils/vault/storage-items';
@@ -46,9 +48,105 @@ async function statusNow() {
 const refreshed: FakeRoute = () =>
   json({ access_token: NEW_TOKEN, token_type: 'bearer', expires_in: 5_184_000 });
 
+/** The timeout signals asked for (`AbortSignal.timeout` is replaced), the latest last. */
+let graphTimeouts: Array<{ ms: number; controller: AbortController }> = [];
+
+/**
+ * A Graph call that never answers: only the signal fetch was given can end it, as in a browser.
+ * The 15 seconds pass at once: the route fires the timeout that `AbortSignal.timeout` made. A
+ * call without that signal would hang for good, and with it every later call behind the
+ * account's lock; so the route answers it instead, as if all were well, and the test fails at once.
+ */
+const neverAnswers: FakeRoute = (call) => {
+  const signal = vi.mocked(fetch).mock.calls.at(-1)?.[1]?.signal;
+  const timeout = graphTimeouts.find(({ controller }) => controller.signal === signal);
+  if (!signal || !timeout) {
+    return call.url.pathname === '/me'
+      ? json({ user_id: ID, username: 'sandbox.creator' })
+      : refreshed(call);
+  }
+  return new Promise<Response>((_resolve, reject) => {
+    signal.addEventListener('abort', () =>
+      reject(signal.reason instanceof Error ? signal.reason : new Error('aborted')),
+    );
+    timeout.controller.abort(new DOMException('signal timed out', 'TimeoutError'));
+  });
+};
+
+/** A 200 whose body breaks off: the connection drops in the middle of the answer. */
+const dropsMidAnswer: FakeRoute = () =>
+  new Response(
+    new ReadableStream({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"access_token":"IGAA'));
+        controller.error(new TypeError('network error'));
+      },
+    }),
+    { status: 200, headers: { 'Content-Type': 'application/json' } },
+  );
+
+/** JSON cut short, as a proxy or load balancer in the way might answer. */
+const garbageJson: FakeRoute = () =>
+  new Response('{"access_token":"IGAA', {
+    status: 200,
+    headers: { 'Content-Type': 'application/json' },
+  });
+
+/** How long Instagram's 429 asks to wait, in seconds. */
+const RETRY_AFTER_SECONDS = 600;
+
+const tooManyRequests: FakeRoute = () =>
+  json(graphError(4, '(#4) Application request limit reached'), 429, {
+    'Retry-After': String(RETRY_AFTER_SECONDS),
+  });
+
+const serverError: FakeRoute = () =>
+  json(graphError(2, 'An unexpected error has occurred. Please retry your request later.'), 500);
+
+const connectionRefused: FakeRoute = () => Promise.reject(new TypeError('Failed to fetch'));
+
+/**
+ * Every transient fault, with the status it must show and the wait Instagram asked for. None is
+ * a verdict on the token: it must be kept, never called revoked, and tried again later.
+ */
+const TRANSIENT_FAULTS: ReadonlyArray<{
+  fault: string;
+  route: FakeRoute;
+  status: 'network_error' | 'rate_limited';
+  retryAfterMs: number;
+}> = [
+  { fault: 'a 500', route: serverError, status: 'network_error', retryAfterMs: 0 },
+  { fault: 'a timeout', route: neverAnswers, status: 'network_error', retryAfterMs: 0 },
+  { fault: 'garbage JSON', route: garbageJson, status: 'network_error', retryAfterMs: 0 },
+  {
+    fault: 'a 429 with Retry-After',
+    route: tooManyRequests,
+    status: 'rate_limited',
+    retryAfterMs: RETRY_AFTER_SECONDS * 1000,
+  },
+  {
+    fault: 'a dropped connection',
+    route: connectionRefused,
+    status: 'network_error',
+    retryAfterMs: 0,
+  },
+  {
+    fault: 'a connection dropped mid-answer',
+    route: dropsMidAnswer,
+    status: 'network_error',
+    retryAfterMs: 0,
+  },
+];
+
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
+  graphTimeouts = [];
+  vi.spyOn(AbortSignal, 'timeout').mockImplementation((ms) => {
+    const controller = new AbortController();
+    graphTimeouts.push({ ms, controller });
+    return controller.signal;
+  });
   const settings = createDefaultSettings();
   settings.profiles[0] = { ...settings.profiles[0]!, graphUrl: 'http://127.0.0.1:8788' };
   await settingsItem.write(settings);
@@ -73,19 +171,37 @@ describe('refresh', () => {
     expect(calls[0]?.url.searchParams.get('grant_type')).toBe('ig_refresh_token');
   });
 
-  it('should make exactly one upstream call when an alarm and "Refresh now" arrive together', async () => {
-    await storeAccount(51 * DAY);
-    const calls = stubFetch({
-      '/refresh_access_token': refreshed,
-      '/me': () => json({ user_id: ID, username: 'sandbox.creator' }),
-    });
+  it.each([
+    [1, 1],
+    [5, 20],
+  ])(
+    'should make exactly one upstream call when %i alarms and %i "Refresh now" clicks arrive together',
+    async (alarms, clicks) => {
+      await storeAccount(51 * DAY);
+      const calls = stubFetch({
+        // Instagram takes its time, so every trigger is waiting while the first one refreshes.
+        '/refresh_access_token': async (call) => {
+          await new Promise((resolve) => setTimeout(resolve, 20));
+          return refreshed(call);
+        },
+        '/me': () => json({ user_id: ID, username: 'sandbox.creator' }),
+      });
 
-    const [alarm, click] = await Promise.all([runDueUpkeep(ID), refreshNow(ID)]);
+      const reports = await Promise.all([
+        ...Array.from({ length: alarms }, () => runDueUpkeep(ID)),
+        ...Array.from({ length: clicks }, () => refreshNow(ID)),
+      ]);
 
-    expect(calls.filter((call) => call.url.pathname === '/refresh_access_token')).toHaveLength(1);
-    expect([alarm.refreshed, click.refreshed]).toEqual([true, false]);
-    expect(click.decision).toMatchObject({ refresh: false, reason: 'too_new' });
-  });
+      expect(calls.filter((call) => call.url.pathname === '/refresh_access_token')).toHaveLength(1);
+      expect(reports.map((report) => report.refreshed)).toEqual(
+        reports.map((_report, index) => index === 0),
+      );
+      for (const click of reports.slice(alarms)) {
+        expect(click.decision).toMatchObject({ refresh: false, reason: 'too_new' });
+      }
+      await expect(readAccountToken(ID)).resolves.toBe(NEW_TOKEN);
+    },
+  );
 
   it('should keep the old token when saving the new one fails', async () => {
     await storeAccount(51 * DAY);
@@ -134,6 +250,83 @@ describe('refresh', () => {
     });
     await expect(readAccountToken(ID)).resolves.toBe(OLD_TOKEN);
   });
+});
+
+describe('a refresh that meets a transient fault', () => {
+  it.each(TRANSIENT_FAULTS)(
+    'should keep the token after $fault, say $status, and retry after the backoff',
+    async ({ route, status: expected, retryAfterMs }) => {
+      await storeAccount(51 * DAY);
+      vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      const calls = stubFetch({ '/refresh_access_token': route });
+
+      const report = await runDueUpkeep(ID);
+
+      expect(report).toMatchObject({ refreshed: false, checked: false });
+      expect(calls.map((call) => call.url.pathname)).toEqual(['/refresh_access_token']);
+      expect(graphTimeouts.map(({ ms }) => ms)).toEqual([GRAPH_TIMEOUT_MS]);
+      await expect(readAccountToken(ID)).resolves.toBe(OLD_TOKEN);
+      expect(await statusNow()).toBe(expected);
+      const account = await findAccount(ID);
+      expect(account).toMatchObject({
+        health: expected,
+        refreshFailed: false,
+        lastRefreshedAt: null,
+        expiresAt: NOW + 9 * DAY,
+        retry: { attempt: 1, notBefore: retryAt(0, NOW, retryAfterMs, () => 0.5) },
+      });
+      expect(account.events[0]).toMatchObject({
+        type: 'refresh_failed',
+        ok: false,
+        code: expected === 'rate_limited' ? 'rate_limited' : expect.any(String),
+        hint: expect.any(String),
+      });
+    },
+  );
+});
+
+describe('retries after consecutive transient failures', () => {
+  const retryAfter = RETRY_AFTER_SECONDS * 1000;
+  it.each([
+    { task: 'refresh', fault: 'a 500', route: serverError, retryAfterMs: 0 },
+    { task: 'refresh', fault: 'a 429', route: tooManyRequests, retryAfterMs: retryAfter },
+    { task: 'check', fault: 'a 500', route: serverError, retryAfterMs: 0 },
+    { task: 'check', fault: 'a 429', route: tooManyRequests, retryAfterMs: retryAfter },
+  ] as const)(
+    'should wait longer after each $task that gets $fault, never less than Retry-After asks',
+    async ({ task, route, retryAfterMs }) => {
+      if (task === 'refresh') await storeAccount(51 * DAY);
+      else await storeAccount(2 * DAY, { lastCheckedAt: NOW - 7 * HOUR });
+      vi.spyOn(Math, 'random').mockReturnValue(0.75);
+      const calls = stubFetch({ '/refresh_access_token': route, '/me': route });
+      const path = task === 'refresh' ? '/refresh_access_token' : '/me';
+
+      const waits: number[] = [];
+      for (let attempt = 0; attempt < 8; attempt += 1) {
+        const triedAt = Date.now();
+        await runDueUpkeep(ID);
+        const { retry } = await findAccount(ID);
+        expect(retry).toEqual({
+          attempt: attempt + 1,
+          notBefore: retryAt(attempt, triedAt, retryAfterMs, () => 0.75),
+        });
+        waits.push((retry?.notBefore ?? 0) - triedAt);
+        // An alarm before the retry time does nothing; the one at that time tries again.
+        vi.setSystemTime((retry?.notBefore ?? 0) - 1);
+        expect(await runDueUpkeep(ID)).toMatchObject({ refreshed: false, checked: false });
+        vi.setSystemTime(retry?.notBefore ?? 0);
+      }
+
+      expect(calls.every((call) => call.url.pathname === path)).toBe(true);
+      expect(calls).toHaveLength(8);
+      expect(waits.every((wait) => wait >= retryAfterMs)).toBe(true);
+      // Growing until the server's wait or the 6-hour cap takes over, never shrinking.
+      expect(waits).toEqual([...waits].sort((a, b) => a - b));
+      expect(waits.at(-1)).toBeGreaterThan(waits[0] ?? 0);
+      await expect(readAccountToken(ID)).resolves.toBe(OLD_TOKEN);
+      expect(['network_error', 'rate_limited']).toContain(await statusNow());
+    },
+  );
 });
 
 describe('a forced refresh of an imported token', () => {
@@ -325,6 +518,10 @@ describe('validity check classification', () => {
       () => json({ user_id: 'abc', username: 'sandbox.creator' }),
       'network_error',
     ],
+    ['a timeout', neverAnswers, 'network_error'],
+    ['garbage JSON', garbageJson, 'network_error'],
+    ['a connection dropped mid-answer', dropsMidAnswer, 'network_error'],
+    ['a 429 with Retry-After', tooManyRequests, 'rate_limited'],
     [
       'the call_volume form of X-App-Usage above 90%',
       () =>

@@ -5,7 +5,7 @@
  * without storing any verifier.
  */
 import * as z from 'zod/mini';
-import { base64ToBytes, bytesToBase64 } from '@/utils/base64';
+import { base64ToBytes, bytesToBase64 } from '@/utils/vault/base64';
 import { AppError, VaultCorruptError } from '@/utils/errors';
 
 /** PBKDF2 iterations for new wraps; stored records may only carry more, never fewer. */

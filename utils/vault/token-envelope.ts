@@ -4,7 +4,7 @@
  * under another format, fails to decrypt instead of yielding the wrong token.
  */
 import * as z from 'zod/mini';
-import { base64ToBytes, bytesToBase64 } from '@/utils/base64';
+import { base64ToBytes, bytesToBase64 } from '@/utils/vault/base64';
 import { VaultCorruptError } from '@/utils/errors';
 
 /** Version of the envelope format; part of the authenticated data. */

@@ -6,7 +6,7 @@
  *   while unlocked, kept only in memory-only `storage.session`.
  * Every read-modify-write of the vault item runs under one mutex.
  */
-import { base64ToBytes, bytesToBase64 } from '@/utils/base64';
+import { base64ToBytes, bytesToBase64 } from '@/utils/vault/base64';
 import { AppError, VaultCorruptError, VaultLockedError } from '@/utils/errors';
 import { runExclusive } from '@/utils/run-exclusive';
 import type { AccountRecord } from './account-record';

@@ -72,3 +72,11 @@ export async function setCommandLineAccess(options: Page, on: boolean): Promise<
     [label, on] as const,
   );
 }
+
+/**
+ * Sends one request to the background from an extension page, as the popup's buttons do, and
+ * resolves to the raw reply (`{ok, data}` or `{ok, error}`).
+ */
+export function sendFromPage(page: Page, request: { type: string } & Record<string, unknown>) {
+  return page.evaluate((message): Promise<unknown> => chrome.runtime.sendMessage(message), request);
+}

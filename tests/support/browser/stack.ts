@@ -1,9 +1,13 @@
 /**
- * The sandbox and the real proxy on free loopback ports, as the browser tests use them, with the
- * proxy's request log captured so that a test can tell whether the extension called it.
+ * The sandbox and the real proxy on free loopback ports, started as `npm start` starts them, with
+ * the proxy's request log captured so that a test can tell whether the extension called it. Every
+ * secret the two produce or hold (codes, tokens, PKCE verifiers, the app secret) and every log
+ * line goes to the leak journal.
  */
 import { createSandboxControl, type SandboxControl } from '../../../sandbox/control-client';
-import { startDemoStack, type DemoStack } from '../../../scripts/demo-stack';
+import { listenForSecrets } from '../../../sandbox/secret-listener';
+import { demoProxyConfig, startDemoStack, type DemoStack } from '../../../scripts/demo-stack';
+import { recordSecret, writeJournal } from './leak-journal';
 
 /** A running stack plus what the tests read from it. */
 export interface TestStack {
@@ -20,13 +24,33 @@ export interface TestStack {
 /** Starts a sandbox and a proxy on free ports. */
 export async function startTestStack(): Promise<TestStack> {
   const proxyLog: string[] = [];
+  const stopListening = listenForSecrets(recordSecret);
+  const proxyEnv = { PROXY_PORT: '0' };
   const stack = await startDemoStack({
     sandboxPort: 0,
-    proxyEnv: { PROXY_PORT: '0' },
-    proxyOptions: { log: (line) => proxyLog.push(line) },
+    proxyEnv,
+    proxyOptions: {
+      log: (line) => {
+        proxyLog.push(line);
+        writeJournal({ type: 'log', source: 'proxy request log', text: line });
+      },
+    },
+  }).catch((error: unknown) => {
+    stopListening();
+    throw error;
   });
+  // The same configuration the stack's proxy was started with: its app secrets.
+  for (const app of demoProxyConfig(stack.sandbox.url, proxyEnv).apps) {
+    recordSecret('app_secret', app.clientSecret);
+  }
   return {
-    stack,
+    stack: {
+      ...stack,
+      close: async () => {
+        await stack.close();
+        stopListening();
+      },
+    },
     control: createSandboxControl(stack.sandbox.url),
     sandboxUrl: stack.sandbox.url,
     proxyUrl: stack.proxy.url,
