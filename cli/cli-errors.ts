@@ -32,7 +32,7 @@ export class BridgeRefusedError extends Error {
   readonly refusal: BridgeError;
 
   constructor(refusal: BridgeError) {
-    super(refusal.message);
+    super(refusal.message ?? refusal.code);
     this.name = 'BridgeRefusedError';
     this.refusal = refusal;
   }

@@ -37,16 +37,40 @@ export const BRIDGE_ERROR_EXIT_CODES: Record<BridgeErrorCode, ExitCode> = {
   bridge_failed: EXIT_CODES.failed,
 };
 
-/** What to do about each refusal, used when the extension's reply carries no hint. */
-const BRIDGE_ERROR_FIXES: Record<BridgeErrorCode, string> = {
-  cli_disabled: 'Turn on Settings → Command-line access in the extension.',
-  cli_not_allowed: 'Allow this account in the extension: Settings → Command-line access.',
-  vault_locked: "Unlock the tokens with your passphrase in the extension's popup.",
-  token_expired: "Reconnect the account in the extension's popup.",
-  token_revoked: "Reconnect the account in the extension's popup.",
-  account_not_found: 'List the accounts with `igtt list` and name one as @username or id.',
-  account_ambiguous: 'List the accounts with `igtt list` and name one as @username or id.',
-  bridge_failed: 'Try again; if it keeps failing, reload the extension.',
+/** What each refusal means and what to do about it: the extension sends only the code. */
+export const BRIDGE_ERROR_TEXT: Record<BridgeErrorCode, { message: string; fix: string }> = {
+  cli_disabled: {
+    message: 'Command-line access is off.',
+    fix: 'Turn on Settings → Command-line access in the extension.',
+  },
+  cli_not_allowed: {
+    message: 'This account is excluded from command-line access.',
+    fix: 'Allow this account in the extension: Settings → Command-line access.',
+  },
+  vault_locked: {
+    message: 'The tokens are locked.',
+    fix: "Unlock the tokens with your passphrase in the extension's popup.",
+  },
+  token_expired: {
+    message: 'The token of this account has expired.',
+    fix: "Reconnect the account in the extension's popup.",
+  },
+  token_revoked: {
+    message: 'The token of this account no longer works (access removed or password changed).',
+    fix: "Reconnect the account in the extension's popup.",
+  },
+  account_not_found: {
+    message: 'No such account can be read from the command line.',
+    fix: 'List the accounts with `igtt list` and name one as @username or id.',
+  },
+  account_ambiguous: {
+    message: 'Several accounts can be read; say which.',
+    fix: 'List the accounts with `igtt list` and name one as @username or id.',
+  },
+  bridge_failed: {
+    message: 'The extension could not answer the command line.',
+    fix: 'Try again; if it keeps failing, reload the extension.',
+  },
 };
 
 /** The fix for an unreachable bridge. */
@@ -73,8 +97,9 @@ export function describeFailure(error: unknown): FailureReport {
   }
   if (error instanceof BridgeRefusedError) {
     const { code, message, hint } = error.refusal;
-    const fix = hint.trim() === '' ? BRIDGE_ERROR_FIXES[code] : hint;
-    return { exitCode: BRIDGE_ERROR_EXIT_CODES[code], line: `${message.trim()} ${fix}`.trim() };
+    const text = BRIDGE_ERROR_TEXT[code];
+    const line = `${message?.trim() || text.message} ${hint?.trim() || text.fix}`;
+    return { exitCode: BRIDGE_ERROR_EXIT_CODES[code], line };
   }
   if (
     error instanceof CliFailure ||

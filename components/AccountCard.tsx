@@ -2,10 +2,11 @@ import type { AccountSummary } from '@/utils/vault/account-store';
 import { STATUS_LABELS, type AccountStatus } from '@/utils/upkeep/account-status';
 import type { ProfileView } from '@/utils/background/read-app-state';
 import { formatAgo, formatDate, formatRelative } from '@/utils/page/format-time';
-import { TOKEN_FORMATS } from '@/shared/token-formats';
+import { useLazyModule } from '@/utils/page/use-lazy-module';
 import { AccountActions, type AccountActionsProps } from './AccountActions';
 import { CopyButton } from './CopyButton';
-import { InspectPanel } from './InspectPanel';
+import { Disclosure } from './Disclosure';
+import { Lazy } from './Lazy';
 import { TokenField } from './TokenField';
 
 const STATUS_TONES: Record<AccountStatus, 'ok' | 'warn' | 'bad' | 'muted'> = {
@@ -62,6 +63,28 @@ function Expiry({ expiresAt, now }: { expiresAt: number | null; now: number }) {
   );
 }
 
+const LOADING = <p class="muted">Loading…</p>;
+
+type CopyFormatsProps = Pick<AccountCardProps, 'account' | 'profile' | 'readToken' | 'onCopied'>;
+
+/** A copy button for every format but the raw token, loaded when the menu first opens. */
+function CopyFormats({ account, profile, readToken, onCopied }: CopyFormatsProps) {
+  const module = useLazyModule(() => import('@/shared/token-formats'));
+  if (!module) return LOADING;
+  return (
+    <div class="stack menu__items">
+      {module.TOKEN_FORMATS.filter((format) => format.id !== 'raw').map((format) => (
+        <CopyButton
+          key={format.label}
+          label={format.label}
+          text={() => readToken().then((token) => format.render(token, account, profile.graphUrl))}
+          onCopied={onCopied}
+        />
+      ))}
+    </div>
+  );
+}
+
 /** One connected account: who, status, expiry, the token (masked), copy formats, inspect, actions. */
 export function AccountCard(props: AccountCardProps) {
   const { account, status, preview, profile, profileDeleted, now, readToken, onCopied } = props;
@@ -102,26 +125,26 @@ export function AccountCard(props: AccountCardProps) {
       <TokenField preview={preview} readToken={readToken} />
       <div class="row">
         <CopyButton label="Copy token" text={readToken} onCopied={onCopied} />
-        <details class="menu">
-          <summary>Copy as…</summary>
-          <div class="stack menu__items">
-            {TOKEN_FORMATS.filter((format) => format.id !== 'raw').map((format) => (
-              <CopyButton
-                key={format.label}
-                label={format.label}
-                text={() =>
-                  readToken().then((token) => format.render(token, account, profile.graphUrl))
-                }
-                onCopied={onCopied}
-              />
-            ))}
-          </div>
-        </details>
+        <Disclosure class="menu" summary="Copy as…">
+          {() => (
+            <CopyFormats
+              account={account}
+              profile={profile}
+              readToken={readToken}
+              onCopied={onCopied}
+            />
+          )}
+        </Disclosure>
       </div>
-      <details>
-        <summary>Inspect</summary>
-        <InspectPanel account={account} profile={profile} profileDeleted={profileDeleted} />
-      </details>
+      <Disclosure summary="Inspect">
+        {() => (
+          <Lazy
+            load={() => import('./InspectPanel').then((module) => module.InspectPanel)}
+            props={{ account, profile, profileDeleted }}
+            fallback={LOADING}
+          />
+        )}
+      </Disclosure>
       <AccountActions username={account.username} {...props} />
     </li>
   );

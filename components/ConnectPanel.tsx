@@ -1,6 +1,7 @@
 import type { ConnectProgress } from '@/utils/vault/storage-items';
 import { ErrorNotice } from './ErrorNotice';
-import { SetupChecklist, type SetupChecklistProps } from './SetupChecklist';
+import { Lazy } from './Lazy';
+import type { SetupChecklistProps } from './SetupChecklist';
 
 /** Props of {@link ConnectPanel}. */
 export interface ConnectPanelProps {
@@ -80,7 +81,12 @@ export function ConnectPanel({
       {progress?.phase === 'failed' && progress.error && (
         <div class="stack">
           <ErrorNotice error={progress.error} />
-          {setupSuspect && <SetupChecklist {...setup} />}
+          {setupSuspect && (
+            <Lazy
+              load={() => import('./SetupChecklist').then((module) => module.SetupChecklist)}
+              props={setup}
+            />
+          )}
           {dismiss}
         </div>
       )}

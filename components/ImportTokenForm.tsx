@@ -32,41 +32,38 @@ export function ImportTokenForm({ onImport, onRefresh }: ImportTokenFormProps) {
   };
 
   return (
-    <details>
-      <summary>Import a token</summary>
-      <form class="stack" onSubmit={submit}>
-        <label class="field">
-          <span>Token to import</span>
-          <textarea
-            rows={3}
-            spellcheck={false}
-            autoComplete="off"
-            value={token}
-            onInput={(event) => setToken(event.currentTarget.value)}
-          />
-        </label>
-        <button type="submit" class="button" disabled={busy || token.trim() === ''}>
-          {busy ? 'Checking…' : 'Import'}
-        </button>
-        {imported && (
-          <div class="stack" role="status">
-            <p>Imported @{imported.username}. Its expiry is unknown until the first refresh.</p>
-            {note ? (
-              <p>{note}</p>
-            ) : (
-              <button
-                type="button"
-                class="button"
-                disabled={busy}
-                onClick={() => void run(() => onRefresh(imported.accountId))}
-              >
-                Refresh it now
-              </button>
-            )}
-          </div>
-        )}
-        {error && <ErrorNotice error={error} />}
-      </form>
-    </details>
+    <form class="stack" onSubmit={submit}>
+      <label class="field">
+        <span>Token to import</span>
+        <textarea
+          rows={3}
+          spellcheck={false}
+          autoComplete="off"
+          value={token}
+          onInput={(event) => setToken(event.currentTarget.value)}
+        />
+      </label>
+      <button type="submit" class="button" disabled={busy || token.trim() === ''}>
+        {busy ? 'Checking…' : 'Import'}
+      </button>
+      {imported && (
+        <div class="stack" role="status">
+          <p>Imported @{imported.username}. Its expiry is unknown until the first refresh.</p>
+          {note ? (
+            <p>{note}</p>
+          ) : (
+            <button
+              type="button"
+              class="button"
+              disabled={busy}
+              onClick={() => void run(() => onRefresh(imported.accountId))}
+            >
+              Refresh it now
+            </button>
+          )}
+        </div>
+      )}
+      {error && <ErrorNotice error={error} />}
+    </form>
   );
 }

@@ -152,7 +152,7 @@ describe('ConnectPanel', () => {
     expect(screen.queryByRole('list', { name: 'Setup checklist' })).toBeNull();
   });
 
-  it('should explain a window closed without an answer with the checklist for this profile', () => {
+  it('should explain a window closed without an answer with the checklist for this profile', async () => {
     render(
       <ConnectPanel
         progress={failed(
@@ -164,7 +164,7 @@ describe('ConnectPanel', () => {
       />,
     );
 
-    const checklist = screen.getByRole('list', { name: 'Setup checklist' });
+    const checklist = await screen.findByRole('list', { name: 'Setup checklist' });
     expect(checklist).toHaveTextContent(handlers.setup.redirectUri);
     expect(checklist).toHaveTextContent('990001234567890');
     expect(checklist).toHaveTextContent('Tester invites');

@@ -21,8 +21,8 @@ export const AccountSelectorSchema = z
   .string()
   .check(z.regex(/^(@[\w.]{1,30}|\d{1,40})$/, 'Name the account as @username or its id.'));
 
-/** What the CLI may ask for. */
-export const CliRequestSchema = z.discriminatedUnion('type', [
+/** What the CLI may ask for. (Plain unions here, as in utils/messages.ts: smaller.) */
+export const CliRequestSchema = z.union([
   z.object({ type: z.literal('status') }),
   z.object({ type: z.literal('list') }),
   z.object({ type: z.literal('token'), account: z.optional(AccountSelectorSchema) }),
@@ -55,11 +55,15 @@ export const BRIDGE_ERROR_CODES = [
 /** One refusal code. */
 export type BridgeErrorCode = (typeof BRIDGE_ERROR_CODES)[number];
 
-/** A refusal: what happened and what to do, in plain words. */
+/**
+ * A refusal. The code says it all: the CLI owns the plain words for each one (cli/exit-codes.ts),
+ * which keeps them out of the background's bundle. `message` and `hint`, when present, say more
+ * than those words (a failure's reason, or the host's own fix).
+ */
 export const BridgeErrorSchema = z.object({
   code: z.enum(BRIDGE_ERROR_CODES),
-  message: z.string(),
-  hint: z.string(),
+  message: z.optional(z.string()),
+  hint: z.optional(z.string()),
 });
 /** A refusal. */
 export type BridgeError = z.infer<typeof BridgeErrorSchema>;
@@ -117,7 +121,7 @@ export type HookResult = z.infer<typeof HookResultSchema>;
 export const StampSchema = z.string().check(z.regex(/^\d{1,16}$/));
 
 /** Messages from the host to the extension. */
-export const HostMessageSchema = z.discriminatedUnion('kind', [
+export const HostMessageSchema = z.union([
   z.object({
     kind: z.literal('request'),
     id: z.string().check(z.maxLength(64)),
@@ -134,7 +138,7 @@ export const HostMessageSchema = z.discriminatedUnion('kind', [
 export type HostMessage = z.infer<typeof HostMessageSchema>;
 
 /** Messages from the extension to the host. */
-export const ExtensionMessageSchema = z.discriminatedUnion('kind', [
+export const ExtensionMessageSchema = z.union([
   z.object({ kind: z.literal('response'), id: z.string(), reply: BridgeReplySchema }),
   /**
    * The current token of every account the command line may read, by stamp only: sent when the

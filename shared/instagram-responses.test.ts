@@ -41,6 +41,10 @@ describe('CodeExchangeResponseSchema', () => {
   it('should reject a body without a token', () => {
     expect(CodeExchangeResponseSchema.safeParse({ user_id: '1' }).success).toBe(false);
   });
+
+  it('should reject a wrapped body whose data list is empty', () => {
+    expect(CodeExchangeResponseSchema.safeParse({ data: [] }).success).toBe(false);
+  });
 });
 
 describe('LongLivedTokenResponseSchema', () => {

@@ -55,15 +55,28 @@ const ShortLivedTokenSchema = z.object({
 });
 
 /**
+ * `{data: [item, …]}` unwrapped to its first item, refusing an empty list. (An array check and a
+ * transform, not `z.tuple`, which would cost the background half a kilobyte.)
+ */
+export function firstOfData<T extends z.ZodMiniType>(item: T) {
+  return z.pipe(
+    z.object({ data: z.array(item) }),
+    z.transform((body, context): z.output<T> => {
+      const [first] = body.data;
+      if (first !== undefined) return first;
+      context.issues.push({ code: 'custom', message: 'data is an empty list', input: body });
+      return z.NEVER;
+    }),
+  );
+}
+
+/**
  * Reply of `POST /oauth/access_token` in any of its three shapes (documented `{data:[…]}`, flat
  * with an array, legacy without permissions), normalised to one flat object. Parse the text with
  * {@link parseJsonKeepingIds} first.
  */
 export const CodeExchangeResponseSchema = z.union([
-  z.pipe(
-    z.object({ data: z.tuple([ShortLivedTokenSchema], ShortLivedTokenSchema) }),
-    z.transform((body) => body.data[0]),
-  ),
+  firstOfData(ShortLivedTokenSchema),
   ShortLivedTokenSchema,
 ]);
 /** A normalised short-lived token reply. */

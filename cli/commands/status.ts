@@ -35,11 +35,7 @@ export async function printStatus(context: CliContext): Promise<number> {
   }
   context.stdout.write(`${lines.join('\n')}\n`);
   if (data.locked) {
-    throw new BridgeRefusedError({
-      code: 'vault_locked',
-      message: 'The tokens are locked.',
-      hint: '',
-    });
+    throw new BridgeRefusedError({ code: 'vault_locked' });
   }
   return EXIT_CODES.ok;
 }

@@ -229,7 +229,7 @@ describe('account card', () => {
       const item = await card();
 
       fireEvent.click(within(item).getByText('Copy as…'));
-      fireEvent.click(within(item).getByRole('button', { name: label }));
+      fireEvent.click(await within(item).findByRole('button', { name: label }));
 
       await waitFor(() => expect(writeText).toHaveBeenCalledWith(expected));
       expect(await within(item).findByText('Copied')).toBeVisible();
@@ -241,7 +241,9 @@ describe('account card', () => {
     await store();
     render(<App />);
 
-    fireEvent.click(within(await card()).getByRole('button', { name: 'Copy JSON' }));
+    const item = await card();
+    fireEvent.click(within(item).getByText('Copy as…'));
+    fireEvent.click(await within(item).findByRole('button', { name: 'Copy JSON' }));
 
     await waitFor(() => expect(writeText).toHaveBeenCalled());
     expect(JSON.parse(String(writeText.mock.calls[0]?.[0]))).toMatchObject({
@@ -269,6 +271,8 @@ describe('account card', () => {
     const item = await card();
 
     fireEvent.click(within(item).getByText('Inspect'));
+    // The panel's code loads when it first opens.
+    await waitFor(() => expect(item).not.toHaveTextContent('Loading…'));
 
     for (const text of [
       'Instagram Login (IGAA…)',
@@ -337,7 +341,7 @@ describe('import a token', () => {
     render(<App />);
 
     fireEvent.click(await screen.findByText('Import a token'));
-    fireEvent.input(screen.getByLabelText('Token to import'), {
+    fireEvent.input(await screen.findByLabelText('Token to import'), {
       target: { value: `  ${TOKEN}\n` },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
@@ -385,7 +389,7 @@ describe('import a token', () => {
     render(<App />);
 
     fireEvent.click(await screen.findByText('Import a token'));
-    fireEvent.input(screen.getByLabelText('Token to import'), { target: { value: pasted } });
+    fireEvent.input(await screen.findByLabelText('Token to import'), { target: { value: pasted } });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));
 
     expect(await screen.findByRole('alert')).toBeVisible();
@@ -397,7 +401,7 @@ describe('import a token', () => {
     render(<App />);
 
     fireEvent.click(await screen.findByText('Import a token'));
-    fireEvent.input(screen.getByLabelText('Token to import'), {
+    fireEvent.input(await screen.findByLabelText('Token to import'), {
       target: { value: `IGQVJ${'y'.repeat(150)}` },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Import' }));

@@ -5,7 +5,8 @@ import { AccountList } from '@/components/AccountList';
 import { ConnectPanel } from '@/components/ConnectPanel';
 import { DamagedAccountCard } from '@/components/DamagedAccountCard';
 import { ErrorNotice } from '@/components/ErrorNotice';
-import { ImportTokenForm } from '@/components/ImportTokenForm';
+import { Disclosure } from '@/components/Disclosure';
+import { Lazy } from '@/components/Lazy';
 import { UnlockForm } from '@/components/UnlockForm';
 import { VaultProblem } from '@/components/VaultProblem';
 import type { AccountSummary } from '@/utils/vault/account-store';
@@ -126,12 +127,22 @@ export function App() {
             {startError && <ErrorNotice error={startError} />}
             <Accounts state={loaded.state} now={now} />
             {!loaded.state.vault?.locked && (
-              <ImportTokenForm
-                onImport={(token) => sendRequest({ type: 'importToken', token })}
-                onRefresh={(accountId) =>
-                  sendRequest({ type: 'refreshNow', accountId }).then(describeUpkeep)
-                }
-              />
+              <Disclosure summary="Import a token">
+                {() => (
+                  <Lazy
+                    load={() =>
+                      import('@/components/ImportTokenForm').then(
+                        (module) => module.ImportTokenForm,
+                      )
+                    }
+                    props={{
+                      onImport: (token: string) => sendRequest({ type: 'importToken', token }),
+                      onRefresh: (accountId: string) =>
+                        sendRequest({ type: 'refreshNow', accountId }).then(describeUpkeep),
+                    }}
+                  />
+                )}
+              </Disclosure>
             )}
           </>
         ))}

@@ -19,6 +19,7 @@ const ManifestSchema = z.looseObject({
   externally_connectable: z.optional(z.unknown()),
   content_scripts: z.optional(z.unknown()),
   web_accessible_resources: z.optional(z.unknown()),
+  default_locale: z.optional(z.string()),
 });
 
 async function readManifest(folder: string) {
@@ -57,6 +58,23 @@ describe.each([
     ['identity', 'storage', 'alarms', 'clipboardRead', 'clipboardWrite', 'nativeMessaging'],
   ],
 ])('the %s manifest', (folder, permissions) => {
+  it('should ship the error texts as the English locale that every context reads', async () => {
+    const { manifest } = await readManifest(folder);
+    const locale = z
+      .record(z.string(), z.object({ message: z.string() }))
+      .parse(
+        JSON.parse(
+          await readFile(
+            join(PROJECT_ROOT, '.output', folder, '_locales', 'en', 'messages.json'),
+            'utf8',
+          ),
+        ),
+      );
+
+    expect(manifest.default_locale).toBe('en');
+    expect(locale.error_vault_locked?.message).toBe('Your tokens are locked.');
+  });
+
   it('should ask for exactly the documented permissions, and the Graph API host alone', async () => {
     const { text, manifest } = await readManifest(folder);
 

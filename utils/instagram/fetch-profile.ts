@@ -1,5 +1,6 @@
 /** Reading `/me`: who a token belongs to. */
 import * as z from 'zod/mini';
+import { firstOfData } from '@/shared/instagram-responses';
 import { AppError } from '@/utils/errors';
 import { joinUrl } from '@/utils/instagram/join-url';
 import { GraphError, getGraph } from './graph-client';
@@ -18,13 +19,7 @@ const ProfileFieldsSchema = z.object({
 /** A profile as `/me` returns it. */
 export type GraphProfile = z.infer<typeof ProfileFieldsSchema>;
 
-const ProfileSchema = z.union([
-  ProfileFieldsSchema,
-  z.pipe(
-    z.object({ data: z.tuple([ProfileFieldsSchema], ProfileFieldsSchema) }),
-    z.transform((wrapped) => wrapped.data[0]),
-  ),
-]);
+const ProfileSchema = z.union([ProfileFieldsSchema, firstOfData(ProfileFieldsSchema)]);
 
 /** Instagram ids are digit strings; `parseJsonKeepingIds` has turned bare numbers into strings. */
 const ID_PATTERN = /^\d{1,40}$/;
