@@ -1,74 +1,139 @@
-/** Compact text tables of the bench results, one section per measurement. */
+/** The bench's console output: compact text tables, one per measurement, then the verdicts. */
 import { formatSection } from '../scripts/format-table';
-import type { CliRoundTrip } from './cli-round-trip';
-import type { PopupOpen } from './popup-open';
-import type { ProxyOverhead } from './proxy-overhead';
-import type { TimingSummary } from './stats';
-import type { VaultCrypto } from './vault-crypto';
+import { formatDeltaMs, formatKb, formatMs, formatRate, formatRatio } from './format-units';
+import { verdictOf, type Figure } from './judge-figures';
+import type {
+  BrowserFigures,
+  CliRoundTrip,
+  LoadFigures,
+  ProxyThroughput,
+  TimingSummary,
+  VaultNode,
+} from './results-schema';
 
-/** Milliseconds with enough decimals to tell sub-millisecond figures apart. */
-export function formatMs(ms: number): string {
-  const digits = Math.abs(ms) < 1 ? 3 : Math.abs(ms) < 100 ? 2 : 1;
-  return `${ms.toFixed(digits)} ms`;
+function timingCells(timing: TimingSummary): string[] {
+  return [formatMs(timing.medianMs), formatMs(timing.p95Ms)];
 }
 
-function timingRow(label: string, timing: TimingSummary): string[] {
-  return [label, formatMs(timing.medianMs), formatMs(timing.p95Ms)];
-}
-
-function differenceRow(label: string, ms: number, note = ''): string[] {
-  return [label, `${ms >= 0 ? '+' : ''}${formatMs(ms)}`, note];
-}
-
-/** Direct and proxied exchange times and the proxy's share. */
-export function proxySection(result: ProxyOverhead): string {
+/** Every answered question with its reference, budget and verdict. */
+export function figuresSection(figures: readonly Figure[]): string {
   return formatSection(
-    `Code exchange, ${result.direct.runs} runs each`,
-    ['median', 'p95'],
+    'Issue 14 figures (medians)',
+    ['value', 'reference', 'ratio / difference', 'budget', 'verdict'],
+    figures.map((figure) => [
+      figure.label,
+      figure.value,
+      figure.reference,
+      figure.comparison,
+      figure.budget,
+      verdictOf(figure),
+    ]),
+  );
+}
+
+/** Popup render per account count, with its parts. */
+export function renderSection(browser: BrowserFigures): string {
+  return formatSection(
+    'Popup first render (navigation start → all cards laid out)',
     [
-      timingRow('reference: 2 calls straight to the sandbox', result.direct),
-      timingRow('through the proxy (POST /v1/exchange)', result.proxied),
-      differenceRow('proxy overhead (median)', result.overheadMs, `×${result.ratio.toFixed(2)}`),
+      'popup',
+      'p95',
+      'static copy',
+      'p95',
+      'ratio',
+      'copy in ext.',
+      'heading popup / copy',
+      'getState',
+      'reply',
+    ],
+    browser.render.map((point) => [
+      `${point.accounts} accounts`,
+      ...timingCells(point.popup),
+      ...timingCells(point.reference),
+      formatRatio(point.popup.medianMs / point.reference.medianMs),
+      formatMs(point.extensionCopy.medianMs),
+      `${formatMs(point.heading.medianMs)} / ${formatMs(point.referenceHeading.medianMs)}`,
+      formatMs(point.getState.medianMs),
+      formatKb(point.stateBytes),
+    ]),
+  );
+}
+
+/** Copy, vault and worker figures against their references. */
+export function browserSection(browser: BrowserFigures): string {
+  const rows = [
+    [`copy token, ${browser.copy.accounts} accounts`, ...timingCells(browser.copy.popup)],
+    ['  reference: bare copy page', ...timingCells(browser.copy.reference)],
+    [`vault: open ${browser.vaultOpen.tokens} tokens`, ...timingCells(browser.vaultOpen.envelope)],
+    ['  reference: bare AES-GCM decrypt', ...timingCells(browser.vaultOpen.bare)],
+  ];
+  for (const cold of browser.coldStart) {
+    rows.push(
+      [`worker cold start, ${cold.accounts} account(s)`, ...timingCells(cold.cold)],
+      ['  reference: warm worker', ...timingCells(cold.warm)],
+    );
+  }
+  return formatSection('Interaction, vault and worker in Chromium', ['median', 'p95'], rows);
+}
+
+function loadRow(label: string, figures: LoadFigures): string[] {
+  return [
+    label,
+    formatRate(figures.reqPerSec),
+    formatMs(figures.p50Ms),
+    formatMs(figures.p99Ms),
+    String(figures.requests),
+    String(figures.errors),
+  ];
+}
+
+/** The proxy against the bare forwarder, loaded and alone. */
+export function proxySection(result: ProxyThroughput): string {
+  return formatSection(
+    `POST /v1/exchange, ${result.clients} clients × ${result.rounds} × ${result.secondsPerRound} s, then 1 client`,
+    ['throughput', 'p50', 'p99', 'requests', 'errors'],
+    [
+      loadRow(`proxy, ${result.clients} clients`, result.proxy),
+      loadRow('  reference: bare forwarder', result.forwarder),
+      loadRow('proxy, 1 client', result.sequential.proxy),
+      loadRow('  reference: bare forwarder', result.sequential.forwarder),
     ],
   );
 }
 
-/** Envelope against bare AES-GCM, and the passphrase unlock. */
-export function vaultSection(result: VaultCrypto): string {
+/** `igtt token` and its parts. */
+export function cliSection(result: CliRoundTrip): string {
+  return formatSection(
+    `igtt with the browser running, ${result.token.runs} runs each`,
+    ['median', 'p95', 'adds'],
+    [
+      ["node -e '' (Node's start)", ...timingCells(result.bareNode), ''],
+      [
+        `igtt --help (+ load ${formatKb(result.bundleBytes)})`,
+        ...timingCells(result.help),
+        formatDeltaMs(result.help.medianMs - result.bareNode.medianMs),
+      ],
+      [
+        'igtt token (+ socket, host, port, vault)',
+        ...timingCells(result.token),
+        formatDeltaMs(result.token.medianMs - result.help.medianMs),
+      ],
+    ],
+  );
+}
+
+/** Envelope against bare AES-GCM, and the passphrase unlock, in Node. */
+export function vaultNodeSection(result: VaultNode): string {
   return formatSection(
     'Vault crypto in Node WebCrypto',
     ['median', 'p95'],
     [
-      timingRow(`seal+open a 180-char token (${result.sealOpen.runs} runs)`, result.sealOpen),
-      timingRow('reference: bare AES-GCM encrypt+decrypt', result.bareAesGcm),
-      differenceRow('envelope overhead (median)', result.overheadMs),
-      timingRow(`PBKDF2-600k unlock (${result.pbkdf2Unlock.runs} runs)`, result.pbkdf2Unlock),
-    ],
-  );
-}
-
-/** Popup against the static reference page. */
-export function popupSection(result: PopupOpen): string {
-  return formatSection(
-    `Page open to first visible h1 in Chromium, ${result.popup.runs} runs each`,
-    ['median', 'p95'],
-    [
-      timingRow('popup.html', result.popup),
-      timingRow('reference: static <h1> page on 127.0.0.1', result.reference),
-      differenceRow('popup cost (median)', result.differenceMs),
-    ],
-  );
-}
-
-/** `igtt token` against a bare Node start. */
-export function cliSection(result: CliRoundTrip): string {
-  return formatSection(
-    `igtt token round trip with the browser running, ${result.token.runs} runs each`,
-    ['median', 'p95'],
-    [
-      timingRow('igtt token (process, socket, host, native port, vault)', result.token),
-      timingRow("reference: node -e ''", result.reference),
-      differenceRow('bridge cost (median)', result.differenceMs),
+      [`seal+open one token (${result.sealOpen.runs} runs)`, ...timingCells(result.sealOpen)],
+      ['  reference: bare AES-GCM encrypt+decrypt', ...timingCells(result.bareAesGcm)],
+      [
+        `PBKDF2-600k unlock (${result.pbkdf2Unlock.runs} runs)`,
+        ...timingCells(result.pbkdf2Unlock),
+      ],
     ],
   );
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { median, percentile, summarise, timePair } from './stats';
+import { measureRounds, median, percentile, runRotation, summarise, timePair } from './stats';
 
 describe('median and percentile', () => {
   it('should take the middle sample whatever the input order', () => {
@@ -50,5 +50,33 @@ describe('timePair', () => {
       [100, 1],
       [100, 1],
     ]);
+  });
+});
+
+describe('runRotation and measureRounds', () => {
+  it('should start at a different task each round and return results in task order', async () => {
+    const order: string[] = [];
+    const task = (name: string) => () => Promise.resolve(order.push(name)).then(() => name);
+    const tasks = [task('a'), task('b'), task('c')];
+
+    const results = [await runRotation(0, tasks), await runRotation(1, tasks)];
+
+    expect(order).toEqual(['a', 'b', 'c', 'b', 'c', 'a']);
+    expect(results).toEqual([
+      ['a', 'b', 'c'],
+      ['a', 'b', 'c'],
+    ]);
+  });
+
+  it('should run the warm-up rounds but keep only the measured ones', async () => {
+    const rounds: number[] = [];
+
+    const actual = await measureRounds(2, 3, (round) => {
+      rounds.push(round);
+      return Promise.resolve(round * 10);
+    });
+
+    expect(rounds).toEqual([0, 1, 2, 3, 4]);
+    expect(actual).toEqual([20, 30, 40]);
   });
 });

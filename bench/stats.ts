@@ -50,3 +50,45 @@ export async function timePair(
   const bMs = await timed(b);
   return [await timed(a), bMs];
 }
+
+/**
+ * Runs each task once, starting at a different one each round, so that every task runs first,
+ * second and last equally often over a run; results come back in the tasks' order.
+ */
+export async function runRotation<T>(
+  round: number,
+  tasks: readonly (() => Promise<T>)[],
+): Promise<T[]> {
+  const results: { index: number; value: T }[] = [];
+  for (let step = 0; step < tasks.length; step += 1) {
+    const index = (round + step) % tasks.length;
+    const task = tasks[index];
+    if (task) results.push({ index, value: await task() });
+  }
+  return results.sort((a, b) => a.index - b.index).map((result) => result.value);
+}
+
+/** Times each task once in rotating order (see {@link runRotation}); milliseconds in task order. */
+export function timeRotation(
+  round: number,
+  tasks: readonly (() => Promise<unknown>)[],
+): Promise<number[]> {
+  return runRotation(
+    round,
+    tasks.map((task) => () => timed(task)),
+  );
+}
+
+/** Runs `measure` for warm-up rounds and then `runs` rounds, keeping only the measured results. */
+export async function measureRounds<T>(
+  warmUps: number,
+  runs: number,
+  measure: (round: number) => Promise<T>,
+): Promise<T[]> {
+  const kept: T[] = [];
+  for (let round = 0; round < warmUps + runs; round += 1) {
+    const result = await measure(round);
+    if (round >= warmUps) kept.push(result);
+  }
+  return kept;
+}

@@ -6,25 +6,14 @@
  */
 import { unwrapKeyBytes, wrapKeyBytes } from '../utils/vault/passphrase-wrap';
 import { openToken, sealToken } from '../utils/vault/token-envelope';
-import { summarise, timed, timePair, type TimingSummary } from './stats';
+import type { VaultNode } from './results-schema';
+import { summarise, timed, timePair } from './stats';
 
-/** Measured seal+open round trips, each way. */
-export const SEAL_ITERATIONS = 2000;
-/** Measured unlocks; each takes a good fraction of a second. */
-export const UNLOCK_ITERATIONS = 5;
+/** Unmeasured seal+open rounds first, so that JIT warm-up is not counted. */
 const WARM_UP_ITERATIONS = 200;
 const TOKEN_LENGTH = 180;
 const SLOT = 'bench-account';
 const PASSPHRASE = 'correct horse battery staple';
-
-/** Timings of the vault's operations. */
-export interface VaultCrypto {
-  readonly sealOpen: TimingSummary;
-  readonly bareAesGcm: TimingSummary;
-  /** Median seal+open minus median bare encrypt+decrypt. */
-  readonly overheadMs: number;
-  readonly pbkdf2Unlock: TimingSummary;
-}
 
 /** A token shaped like Instagram's: `IGAA` and random letters and digits. */
 function fakeToken(): string {
@@ -33,8 +22,14 @@ function fakeToken(): string {
   return `IGAA${Array.from(random, (byte) => alphabet[byte % alphabet.length]).join('')}`;
 }
 
-/** Times the vault's crypto; throws if a round trip does not give the token back. */
-export async function measureVaultCrypto(): Promise<VaultCrypto> {
+/**
+ * Times `sealIterations` seal+open round trips against bare AES-GCM, and `unlockIterations`
+ * passphrase unlocks; throws if a round trip does not give the token back.
+ */
+export async function measureVaultCrypto(
+  sealIterations: number,
+  unlockIterations: number,
+): Promise<VaultNode> {
   const keyBytes = crypto.getRandomValues(new Uint8Array(32));
   const key = await crypto.subtle.importKey('raw', keyBytes, { name: 'AES-GCM' }, false, [
     'encrypt',
@@ -54,7 +49,7 @@ export async function measureVaultCrypto(): Promise<VaultCrypto> {
   };
   const sealOpenSamples: number[] = [];
   const bareSamples: number[] = [];
-  for (let round = 0; round < WARM_UP_ITERATIONS + SEAL_ITERATIONS; round += 1) {
+  for (let round = 0; round < WARM_UP_ITERATIONS + sealIterations; round += 1) {
     const [sealOpenMs, bareMs] = await timePair(round, sealOpen, bare);
     if (round < WARM_UP_ITERATIONS) continue;
     sealOpenSamples.push(sealOpenMs);
@@ -63,7 +58,7 @@ export async function measureVaultCrypto(): Promise<VaultCrypto> {
 
   const wrapped = await wrapKeyBytes(keyBytes, PASSPHRASE);
   const unlockSamples: number[] = [];
-  for (let round = 0; round < UNLOCK_ITERATIONS; round += 1) {
+  for (let round = 0; round < unlockIterations; round += 1) {
     unlockSamples.push(
       await timed(async () => {
         const unwrapped = await unwrapKeyBytes(wrapped, PASSPHRASE);

@@ -430,3 +430,28 @@ describe('vault updates', () => {
     expect(await browser.storage.local.get('vault')).toEqual(before);
   });
 });
+
+describe('reading the vault', () => {
+  it('should share one storage read among the callers that ask at the same time', async () => {
+    await storeAll();
+    const get = vi.spyOn(browser.storage.local, 'get');
+
+    const reads = await Promise.all([readVault(), readVault(), listAccounts()]);
+
+    expect(get).toHaveBeenCalledTimes(1);
+    expect(reads[0]).toBe(reads[1]);
+    expect(reads[2]).toHaveLength(ACCOUNTS.length);
+  });
+
+  it('should read again after a write, never serving the vault from before it', async () => {
+    await storeAll();
+    const before = readVault();
+    const [first] = ACCOUNTS;
+    await removeAccount(first?.summary.id ?? '');
+
+    const after = await readVault();
+
+    expect(Object.keys((await before).accounts)).toHaveLength(ACCOUNTS.length);
+    expect(Object.keys(after.accounts)).toHaveLength(ACCOUNTS.length - 1);
+  });
+});

@@ -66,7 +66,21 @@ export interface VaultData extends Omit<StoredVault, 'accounts'> {
  * Reads and parses the vault item; unreadable data is reported, never replaced. Each account is
  * parsed on its own, so a damaged one is set aside instead of hiding the others.
  */
-export async function readVault(): Promise<VaultData> {
+export function readVault(): Promise<VaultData> {
+  readInFlight ??= parseVault().finally(() => {
+    readInFlight = undefined;
+  });
+  return readInFlight;
+}
+
+/**
+ * The read that callers arriving while it runs share: one `getState` asks for the vault four
+ * times at once, and parsing 100 accounts costs milliseconds each time (BENCHMARKS.md). A write
+ * forgets it, so that no read started after a write sees the vault from before it.
+ */
+let readInFlight: Promise<VaultData> | undefined;
+
+async function parseVault(): Promise<VaultData> {
   const parsed = await vaultItem.read();
   if (!parsed.success) throw new VaultCorruptError({ cause: parsed.error });
   return { ...parsed.data, ...splitAccounts(parsed.data.accounts) };
@@ -74,7 +88,9 @@ export async function readVault(): Promise<VaultData> {
 
 /** Stores the vault in one write, after checking every readable account record again. */
 async function writeVault({ damaged, accounts, ...rest }: VaultData): Promise<void> {
+  readInFlight = undefined;
   await vaultItem.write({ ...rest, accounts: joinAccounts({ accounts, damaged }) });
+  readInFlight = undefined;
 }
 
 async function readSession(): Promise<{ key: string; lastUsedAt: number } | undefined> {
