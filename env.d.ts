@@ -4,4 +4,6 @@ interface ImportMetaEnv {
   readonly WXT_PROXY_URL?: string;
   readonly WXT_AUTHORIZE_URL?: string;
   readonly WXT_GRAPH_URL?: string;
+  readonly WXT_FB_DIALOG_URL?: string;
+  readonly WXT_FB_GRAPH_URL?: string;
 }

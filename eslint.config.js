@@ -80,6 +80,8 @@ export default tseslint.config(
                 '!@/utils/settings/secure-url',
                 '!@/utils/settings/request-permissions',
                 '!@/utils/settings/select-profile',
+                '!@/utils/settings/switch-flavor',
+                '!@/utils/settings/profile-endpoints',
                 '@/utils/upkeep/*',
                 '!@/utils/upkeep/account-status',
                 '!@/utils/upkeep/refresh-policy',

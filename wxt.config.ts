@@ -77,9 +77,10 @@ export default defineConfig({
       'nativeMessaging',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
-    // Only Instagram's Graph API. The proxy needs no host permission: it answers CORS for the
+    // Only the Graph APIs: Instagram's, and Facebook's for Facebook Login (its Pages lead to the
+    // Instagram accounts). The proxy needs no host permission: it answers CORS for the
     // extension's own origin and refuses every other one.
-    host_permissions: ['https://graph.instagram.com/*'],
+    host_permissions: ['https://graph.instagram.com/*', 'https://graph.facebook.com/*'],
     optional_permissions: ['notifications'],
     ...(browser === 'firefox'
       ? {

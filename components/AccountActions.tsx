@@ -5,6 +5,8 @@ import { ErrorNotice } from './ErrorNotice';
 /** Props of {@link AccountActions}. */
 export interface AccountActionsProps {
   username: string;
+  /** False for Facebook Login tokens, which only a new login renews. */
+  refreshable?: boolean;
   /** Each resolves with a sentence saying what happened. */
   refresh: () => Promise<string>;
   check: () => Promise<string>;
@@ -15,6 +17,7 @@ export interface AccountActionsProps {
 /** Refresh now, Check now, Reconnect and Remove (after confirmation) for one account. */
 export function AccountActions({
   username,
+  refreshable = true,
   refresh,
   check,
   reconnect,
@@ -45,9 +48,11 @@ export function AccountActions({
   return (
     <div class="stack">
       <div class="row">
-        <button type="button" class="button" disabled={busy} onClick={() => void run(refresh)}>
-          Refresh now
-        </button>
+        {refreshable && (
+          <button type="button" class="button" disabled={busy} onClick={() => void run(refresh)}>
+            Refresh now
+          </button>
+        )}
         <button type="button" class="button" disabled={busy} onClick={() => void run(check)}>
           Check now
         </button>

@@ -1,8 +1,10 @@
+import type { DebugToken } from '@/shared/exchange-contract';
 import type { AccountSummary } from '@/utils/vault/account-store';
 import { STATUS_LABELS, type AccountStatus } from '@/utils/upkeep/account-status';
 import type { ProfileView } from '@/utils/background/read-app-state';
 import { formatAgo, formatDate, formatRelative } from '@/utils/page/format-time';
 import { useLazyModule } from '@/utils/page/use-lazy-module';
+import { graphApiBase } from '@/utils/settings/profile-endpoints';
 import { AccountActions, type AccountActionsProps } from './AccountActions';
 import { CopyButton } from './CopyButton';
 import { Disclosure } from './Disclosure';
@@ -40,6 +42,10 @@ export interface AccountCardProps extends Omit<AccountActionsProps, 'username'> 
   now: number;
   /** Fetches the token from the background at click time. */
   readToken: () => Promise<string>;
+  /** Facebook Login: fetches the token of the Page the account came through. */
+  readPageToken?: () => Promise<string>;
+  /** Facebook Login: what `debug_token` says about the token, for the Inspect panel. */
+  inspect?: () => Promise<DebugToken>;
   /** Called with copied text, so that it can be cleared from the clipboard later. */
   onCopied: (text: string) => void;
 }
@@ -77,7 +83,9 @@ function CopyFormats({ account, profile, readToken, onCopied }: CopyFormatsProps
         <CopyButton
           key={format.label}
           label={format.label}
-          text={() => readToken().then((token) => format.render(token, account, profile.graphUrl))}
+          text={() =>
+            readToken().then((token) => format.render(token, account, graphApiBase(profile)))
+          }
           onCopied={onCopied}
         />
       ))}
@@ -88,6 +96,7 @@ function CopyFormats({ account, profile, readToken, onCopied }: CopyFormatsProps
 /** One connected account: who, status, expiry, the token (masked), copy formats, inspect, actions. */
 export function AccountCard(props: AccountCardProps) {
   const { account, status, preview, profile, profileDeleted, now, readToken, onCopied } = props;
+  const { readPageToken, inspect } = props;
   return (
     <li class="card stack account" aria-label={`@${account.username}`}>
       <div class="row account__head">
@@ -106,7 +115,16 @@ export function AccountCard(props: AccountCardProps) {
         </span>
         <span class={`chip chip--${STATUS_TONES[status]}`}>{STATUS_LABELS[status]}</span>
       </div>
+      {account.page && <p class="muted">Via the Facebook Page {account.page.name}</p>}
       <Expiry expiresAt={account.expiresAt} now={now} />
+      {account.dataAccessExpiresAt !== null && (
+        <p>
+          Data access ends {formatRelative(account.dataAccessExpiresAt, now)} ·{' '}
+          <time dateTime={new Date(account.dataAccessExpiresAt).toISOString()}>
+            {formatDate(account.dataAccessExpiresAt)}
+          </time>
+        </p>
+      )}
       {!account.longLived && status !== 'expired' && (
         <p class="notice notice--warn">
           This token lasts one hour: Instagram would not make it a 60-day token. Reconnect to try
@@ -136,16 +154,30 @@ export function AccountCard(props: AccountCardProps) {
           )}
         </Disclosure>
       </div>
+      {account.page && readPageToken && (
+        <div class="row">
+          <CopyButton label="Copy Page token" text={readPageToken} onCopied={onCopied} />
+          <span class="muted">
+            {account.longLived
+              ? 'The Page token does not expire.'
+              : 'The Page token ends with this one-hour token.'}
+          </span>
+        </div>
+      )}
       <Disclosure summary="Inspect">
         {() => (
           <Lazy
             load={() => import('./InspectPanel').then((module) => module.InspectPanel)}
-            props={{ account, profile, profileDeleted }}
+            props={{ account, profile, profileDeleted, inspect }}
             fallback={LOADING}
           />
         )}
       </Disclosure>
-      <AccountActions username={account.username} {...props} />
+      <AccountActions
+        username={account.username}
+        {...props}
+        refreshable={account.tokenKind !== 'facebook_login'}
+      />
     </li>
   );
 }

@@ -16,8 +16,8 @@ export interface ConnectPanelProps {
 }
 
 const WORKING: Record<string, string> = {
-  authorizing: 'Waiting for you to allow access in the Instagram window…',
-  exchanging: 'Getting your 60-day token…',
+  authorizing: 'Waiting for you to allow access in the login window…',
+  exchanging: 'Getting your long-lived token…',
 };
 
 /** The "Connect Instagram account" button and what the connect flow is doing. */
@@ -61,7 +61,9 @@ export function ConnectPanel({
       {working && <p role="status">{working}</p>}
       {progress?.phase === 'done' && !progress.shortLived && (
         <p role="status" class="row">
-          {progress.replaced ? 'Reconnected' : 'Connected'} @{progress.username}.{dismiss}
+          {progress.replaced ? 'Reconnected' : 'Connected'}{' '}
+          {progress.detail ?? `@${progress.username}.`}
+          {dismiss}
         </p>
       )}
       {progress?.phase === 'done' && progress.shortLived && (

@@ -6,6 +6,8 @@ import { ErrorNotice } from './ErrorNotice';
 export interface Imported {
   accountId: string;
   username: string;
+  /** Known for a Facebook Login token (`debug_token` says it); unknown for Instagram's. */
+  expiresAt: number | null;
 }
 
 /** Props of {@link ImportTokenForm}. */
@@ -48,18 +50,24 @@ export function ImportTokenForm({ onImport, onRefresh }: ImportTokenFormProps) {
       </button>
       {imported && (
         <div class="stack" role="status">
-          <p>Imported @{imported.username}. Its expiry is unknown until the first refresh.</p>
-          {note ? (
-            <p>{note}</p>
+          {imported.expiresAt !== null ? (
+            <p>Imported @{imported.username}.</p>
           ) : (
-            <button
-              type="button"
-              class="button"
-              disabled={busy}
-              onClick={() => void run(() => onRefresh(imported.accountId))}
-            >
-              Refresh it now
-            </button>
+            <>
+              <p>Imported @{imported.username}. Its expiry is unknown until the first refresh.</p>
+              {note ? (
+                <p>{note}</p>
+              ) : (
+                <button
+                  type="button"
+                  class="button"
+                  disabled={busy}
+                  onClick={() => void run(() => onRefresh(imported.accountId))}
+                >
+                  Refresh it now
+                </button>
+              )}
+            </>
           )}
         </div>
       )}

@@ -1,7 +1,9 @@
+import type { DebugToken } from '@/shared/exchange-contract';
 import type { AccountSummary } from '@/utils/vault/account-store';
 import type { ProfileView } from '@/utils/background/read-app-state';
 import { formatDateTime } from '@/utils/page/format-time';
 import { MIN_REFRESH_AGE_MS, tokenBornAt } from '@/utils/upkeep/refresh-policy';
+import { DebugTokenFacts } from './DebugTokenFacts';
 
 const KINDS = {
   instagram_login: 'Instagram Login (IGAA…)',
@@ -24,10 +26,13 @@ export interface InspectPanelProps {
   account: AccountSummary;
   profile: ProfileView;
   profileDeleted: boolean;
+  /** Facebook Login: asks `debug_token` about the token, whose every field the panel shows. */
+  inspect?: () => Promise<DebugToken>;
 }
 
 /** Everything known about a token: kind, ids, scopes, dates, where it came from, and its history. */
-export function InspectPanel({ account, profile, profileDeleted }: InspectPanelProps) {
+export function InspectPanel({ account, profile, profileDeleted, inspect }: InspectPanelProps) {
+  const facebook = account.tokenKind === 'facebook_login';
   const rows: [string, string][] = [
     ['Kind', KINDS[account.tokenKind]],
     ['user_id', account.id],
@@ -40,8 +45,16 @@ export function InspectPanel({ account, profile, profileDeleted }: InspectPanelP
         ? 'unknown until the first refresh'
         : formatDateTime(account.expiresAt),
     ],
-    ['Last refreshed', formatDateTime(account.lastRefreshedAt)],
-    ['Refresh possible from', formatDateTime(tokenBornAt(account) + MIN_REFRESH_AGE_MS)],
+    ...(facebook
+      ? ([
+          ['Data access expires', formatDateTime(account.dataAccessExpiresAt)],
+          ['Page', account.page ? `${account.page.name} (${account.page.id})` : 'none'],
+          ['Refresh', 'not possible for Facebook Login tokens: reconnect before they end'],
+        ] satisfies [string, string][])
+      : ([
+          ['Last refreshed', formatDateTime(account.lastRefreshedAt)],
+          ['Refresh possible from', formatDateTime(tokenBornAt(account) + MIN_REFRESH_AGE_MS)],
+        ] satisfies [string, string][])),
     ['Last checked', `${formatDateTime(account.lastCheckedAt)} (${HEALTH[account.health]})`],
     [
       'App profile',
@@ -59,6 +72,7 @@ export function InspectPanel({ account, profile, profileDeleted }: InspectPanelP
           </div>
         ))}
       </dl>
+      {inspect && <DebugTokenFacts inspect={inspect} />}
       <h3>History</h3>
       {account.events.length === 0 ? (
         <p class="muted">Nothing yet.</p>

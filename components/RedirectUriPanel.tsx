@@ -6,17 +6,27 @@ export function RedirectUriPanel({ redirectUri }: { redirectUri: string }) {
     <section class="card stack" aria-labelledby="redirect-heading">
       <h2 id="redirect-heading">Redirect URI</h2>
       <p>
-        Add this URI to <strong>Valid OAuth Redirect URIs</strong> in your Meta app (Instagram → API
-        setup with Instagram login → Business login settings), and to the proxy's{' '}
-        <code>IG_REDIRECT_URIS</code>:
+        Register this URI in your Meta app, character for character, where your login's settings
+        are:
       </p>
+      <ul>
+        <li>
+          <strong>Instagram Login:</strong> Instagram → API setup with Instagram login → Business
+          login settings → OAuth redirect URIs, and the proxy's <code>IG_REDIRECT_URIS</code>;
+        </li>
+        <li>
+          <strong>Facebook Login:</strong> Facebook Login → Settings →{' '}
+          <strong>Valid OAuth Redirect URIs</strong>, and the proxy's <code>FB_REDIRECT_URIS</code>{' '}
+          (<code>IG_REDIRECT_URIS</code> when unset).
+        </li>
+      </ul>
       <div class="row">
         <code class="redirect-uri">{redirectUri}</code>
         <CopyButton text={redirectUri} label="Copy redirect URI" />
       </div>
       <p class="muted">
-        Instagram compares it character for character: keep the https:// and the trailing slash.
-        Firefox uses a different URI (…extensions.allizom.org/); register each browser's URI.
+        Meta compares it character for character: keep the https:// and the trailing slash. Firefox
+        uses a different URI (…extensions.allizom.org/); register each browser's URI.
       </p>
     </section>
   );

@@ -1,26 +1,32 @@
-import {
-  INSTAGRAM_SCOPE_DESCRIPTIONS,
-  INSTAGRAM_SCOPE_NAMES,
-  type InstagramScope,
-} from '@/shared/instagram-scopes';
+import type { Flavor } from '@/shared/exchange-contract';
+import { FACEBOOK_SCOPE_NAMES, INSTAGRAM_SCOPE_NAMES } from '@/shared/instagram-scopes';
+import { SCOPE_DESCRIPTIONS } from '@/shared/scope-descriptions';
+import type { AppProfile } from '@/utils/settings/settings';
+
+type Scope = AppProfile['scopes'][number];
+
+const SCOPE_NAMES: Record<Flavor, readonly Scope[]> = {
+  instagram: INSTAGRAM_SCOPE_NAMES,
+  facebook: FACEBOOK_SCOPE_NAMES,
+};
 
 /** Props of {@link ScopeChecklist}. */
 export interface ScopeChecklistProps {
-  selected: readonly InstagramScope[];
-  onChange: (scopes: InstagramScope[]) => void;
+  flavor: Flavor;
+  selected: readonly Scope[];
+  onChange: (scopes: Scope[]) => void;
   error?: string;
 }
 
-/** One checkbox per Instagram Login scope, each with a one-line description. */
-export function ScopeChecklist({ selected, onChange, error }: ScopeChecklistProps) {
-  const toggle = (scope: InstagramScope, on: boolean) =>
-    onChange(
-      INSTAGRAM_SCOPE_NAMES.filter((name) => (name === scope ? on : selected.includes(name))),
-    );
+/** One checkbox per scope of the profile's login, each with a one-line description. */
+export function ScopeChecklist({ flavor, selected, onChange, error }: ScopeChecklistProps) {
+  const names = SCOPE_NAMES[flavor];
+  const toggle = (scope: Scope, on: boolean) =>
+    onChange(names.filter((name) => (name === scope ? on : selected.includes(name))));
   return (
     <fieldset class="stack scopes" aria-describedby={error ? 'scopes-error' : undefined}>
-      <legend>Scopes</legend>
-      {INSTAGRAM_SCOPE_NAMES.map((scope) => (
+      <legend>{flavor === 'facebook' ? 'Permissions' : 'Scopes'}</legend>
+      {names.map((scope) => (
         <label key={scope} class="row">
           <input
             type="checkbox"
@@ -28,7 +34,7 @@ export function ScopeChecklist({ selected, onChange, error }: ScopeChecklistProp
             onChange={(event) => toggle(scope, event.currentTarget.checked)}
           />
           <span>
-            <code>{scope}</code> — {INSTAGRAM_SCOPE_DESCRIPTIONS[scope]}
+            <code>{scope}</code> — {SCOPE_DESCRIPTIONS[scope]}
           </span>
         </label>
       ))}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useAction } from '@/utils/page/use-action';
 import type { AppProfile, Settings } from '@/utils/settings/settings';
+import { switchFlavor } from '@/utils/settings/switch-flavor';
 import { ErrorNotice } from './ErrorNotice';
 import { ScopeChecklist } from './ScopeChecklist';
 import { TextField } from './TextField';
@@ -42,6 +43,7 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
     settings.profiles.findIndex((p) => p.id === settings.activeProfileId),
   );
   const profile = settings.profiles[index] ?? settings.profiles[0]!;
+  const facebook = profile.flavor === 'facebook';
   const fieldError = (field: keyof AppProfile) => errors[`profiles.${index}.${field}`];
   const update = (patch: Partial<AppProfile>) =>
     edit({
@@ -80,15 +82,33 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
           onInput={(name) => update({ name })}
         />
       )}
+      <label class="field">
+        <span>Login</span>
+        <select
+          value={profile.flavor}
+          onChange={(event) => {
+            const flavor = event.currentTarget.value === 'facebook' ? 'facebook' : 'instagram';
+            update(switchFlavor(profile, flavor));
+          }}
+        >
+          <option value="instagram">Instagram Login</option>
+          <option value="facebook">Facebook Login</option>
+        </select>
+      </label>
       <TextField
         label="Client ID"
         inputMode="numeric"
         value={profile.clientId}
         error={fieldError('clientId')}
-        hint="The Instagram App ID (digits), not the Facebook App ID."
+        hint={
+          facebook
+            ? 'The Facebook App ID (digits) of the app that has Facebook Login.'
+            : 'The Instagram App ID (digits), not the Facebook App ID.'
+        }
         onInput={(clientId) => update({ clientId: clientId.trim() })}
       />
       <ScopeChecklist
+        flavor={profile.flavor}
         selected={profile.scopes}
         error={fieldError('scopes')}
         onChange={(scopes) => update({ scopes })}
@@ -102,10 +122,13 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
         onInput={(proxyUrl) => update({ proxyUrl: proxyUrl.trim() })}
       />
       <TextField
-        label="Authorize URL"
+        label={facebook ? 'Dialog URL' : 'Authorize URL'}
         inputMode="url"
         value={profile.authorizeUrl}
         error={fieldError('authorizeUrl')}
+        hint={
+          facebook ? 'The login dialog opens at this URL + /<version>/dialog/oauth.' : undefined
+        }
         onInput={(authorizeUrl) => update({ authorizeUrl: authorizeUrl.trim() })}
       />
       <TextField
@@ -115,6 +138,15 @@ export function SettingsForm({ initial, onSave }: SettingsFormProps) {
         error={fieldError('graphUrl')}
         onInput={(graphUrl) => update({ graphUrl: graphUrl.trim() })}
       />
+      {facebook && (
+        <TextField
+          label="Graph API version"
+          value={profile.graphVersion}
+          error={fieldError('graphVersion')}
+          hint="Used in the dialog and Graph paths, e.g. v25.0."
+          onInput={(graphVersion) => update({ graphVersion: graphVersion.trim() })}
+        />
+      )}
       <UpkeepFields
         values={settings}
         errors={errors}

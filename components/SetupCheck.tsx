@@ -21,16 +21,23 @@ interface Finding {
 function findings(report: SetupReport, origin: string): Finding[] {
   const { proxy } = report;
   if (!proxy) return [];
+  const facebook = report.flavor === 'facebook';
+  const [idVariable, secretVariable, urisVariable] = facebook
+    ? ['FB_APP_ID', 'FB_APP_SECRET', 'FB_REDIRECT_URIS']
+    : ['IG_CLIENT_ID', 'IG_CLIENT_SECRET', 'IG_REDIRECT_URIS'];
+  const whichId = facebook
+    ? 'The Client ID is the Facebook App ID.'
+    : 'The Client ID is the Instagram app ID, not the Facebook App ID.';
   return [
     {
       ok: proxy.client_id_known,
       text: `The proxy holds the secret of Client ID ${report.clientId}.`,
-      fix: `Set IG_CLIENT_ID=${report.clientId} and its IG_CLIENT_SECRET on the proxy (or add the app to its PROXY_CONFIG file). The Client ID is the Instagram app ID, not the Facebook App ID.`,
+      fix: `Set ${idVariable}=${report.clientId} and its ${secretVariable} on the proxy (or add the app to its PROXY_CONFIG file). ${whichId}`,
     },
     {
       ok: proxy.redirect_uri_allowed,
       text: 'The proxy accepts this extension’s redirect URI.',
-      fix: `Add ${report.redirectUri} to IG_REDIRECT_URIS on the proxy.`,
+      fix: `Add ${report.redirectUri} to ${urisVariable} on the proxy.`,
     },
     {
       ok: proxy.origin_allowed,

@@ -1,7 +1,9 @@
+import type { Flavor } from '@/shared/exchange-contract';
 import { CopyButton } from './CopyButton';
 
 /** Props of {@link SetupChecklist}. */
 export interface SetupChecklistProps {
+  flavor: Flavor;
   redirectUri: string;
   clientId: string;
   scopes: readonly string[];
@@ -12,18 +14,17 @@ export interface SetupChecklistProps {
  * login window that closed without an answer, each with its fix. The extension cannot read that
  * page (docs/instagram-contract.md §1.6), so it lists them all.
  */
-export function SetupChecklist({ redirectUri, clientId, scopes }: SetupChecklistProps) {
+export function SetupChecklist({ flavor, redirectUri, clientId, scopes }: SetupChecklistProps) {
+  if (flavor === 'facebook') {
+    return <FacebookChecklist redirectUri={redirectUri} clientId={clientId} scopes={scopes} />;
+  }
   return (
     <ul class="stack checklist" aria-label="Setup checklist">
-      <li>
-        <strong>"Invalid redirect_uri":</strong> register exactly this redirect URI in your Meta app
-        (Instagram → API setup with Instagram login → Business login settings → OAuth redirect
-        URIs):
-        <span class="row">
-          <code class="redirect-uri">{redirectUri}</code>
-          <CopyButton text={redirectUri} label="Copy redirect URI" />
-        </span>
-      </li>
+      <RedirectUriItem
+        error="Invalid redirect_uri"
+        where="Instagram → API setup with Instagram login → Business login settings → OAuth redirect URIs"
+        redirectUri={redirectUri}
+      />
       <li>
         <strong>"Invalid platform app":</strong> the Client ID ({clientId || 'not set'}) must be the
         Instagram app ID from "API setup with Instagram login", not the Facebook App ID.
@@ -36,6 +37,49 @@ export function SetupChecklist({ redirectUri, clientId, scopes }: SetupChecklist
       <li>
         <strong>"Invalid scope":</strong> the scopes must use the current names (
         {scopes.join(', ') || 'none'}); the business_* names were retired on 27 Jan 2025.
+      </li>
+    </ul>
+  );
+}
+
+/** The error page a wrong redirect URI shows, and the exact URI to register where it goes. */
+function RedirectUriItem(props: { error: string; where: string; redirectUri: string }) {
+  return (
+    <li>
+      <strong>"{props.error}":</strong> register exactly this redirect URI in your Meta app (
+      {props.where}):
+      <span class="row">
+        <code class="redirect-uri">{props.redirectUri}</code>
+        <CopyButton text={props.redirectUri} label="Copy redirect URI" />
+      </span>
+    </li>
+  );
+}
+
+/** What Facebook's login dialog checks, and shows as an error page when it fails. */
+function FacebookChecklist({ redirectUri, clientId, scopes }: Omit<SetupChecklistProps, 'flavor'>) {
+  return (
+    <ul class="stack checklist" aria-label="Setup checklist">
+      <RedirectUriItem
+        error="URL blocked"
+        where="Facebook Login → Settings → Valid OAuth Redirect URIs"
+        redirectUri={redirectUri}
+      />
+      <li>
+        <strong>"Invalid App ID":</strong> the Client ID ({clientId || 'not set'}) must be the
+        Facebook App ID of the app that has Facebook Login, not the Instagram app ID.
+      </li>
+      <li>
+        <strong>"App not active":</strong> while the app is in development, the Facebook user must
+        have a role on it (App roles → Roles: administrator, developer or tester).
+      </li>
+      <li>
+        <strong>"Invalid Scopes":</strong> each permission asked for ({scopes.join(', ') || 'none'})
+        must be added to the app; instagram_basic and pages_show_list are the least it needs.
+      </li>
+      <li>
+        <strong>No Instagram account:</strong> the Instagram account must be a professional one,
+        linked to a Facebook Page that this user manages (Page settings → Linked accounts).
       </li>
     </ul>
   );

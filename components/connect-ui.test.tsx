@@ -67,9 +67,7 @@ describe('SettingsForm', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: /instagram_business_basic/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save' }));
 
-    expect(
-      await screen.findByText('The Client ID is the Instagram App ID: digits only.'),
-    ).toBeVisible();
+    expect(await screen.findByText('The Client ID is the App ID: digits only.')).toBeVisible();
     expect(screen.getByLabelText('Client ID')).toHaveAccessibleDescription(/digits only/);
     expect(screen.getByLabelText('Proxy URL')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByText(/tokens cannot be refreshed without it/)).toBeVisible();
@@ -104,6 +102,7 @@ describe('ConnectPanel', () => {
     onDismiss: vi.fn(),
     onOpenSettings: vi.fn(),
     setup: {
+      flavor: 'instagram' as const,
       redirectUri: 'https://blocadghaajijcfckkjphjkhmmlcniff.chromiumapp.org/',
       clientId: '990001234567890',
       scopes: ['instagram_business_basic'],

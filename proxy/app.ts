@@ -4,6 +4,7 @@
  */
 import { Hono, type Context } from 'hono';
 import {
+  DEBUG_PATH,
   EXCHANGE_BUDGET_MS,
   EXCHANGE_PATH,
   HEALTH_PATH,
@@ -16,16 +17,18 @@ import { startDeadline } from './deadline';
 import { errorResponse } from './error-response';
 import { ProxyError } from './errors';
 import { exchangeCode } from './exchange-code';
+import { inspectToken } from './inspect-token';
 import { noStore } from './no-store';
 import { corsForAllowedOrigins, originGuard } from './origin-policy';
 import type { ProxyEnv } from './proxy-env';
 import { rateLimit } from './rate-limit';
 import { bindingRateLimit, type RateLimitBinding } from './rate-limit-binding';
+import { readDebugRequest } from './read-debug-request';
 import { readExchangeRequest } from './read-exchange-request';
 import { jsonBodyLimit } from './read-json-body';
 import { readSetupCheckRequest } from './read-setup-check-request';
 import { requestLog, writeToStdout, type LogSink } from './request-log';
-import type { FetchLike } from './upstream-fetch';
+import type { FetchLike, UpstreamSession } from './upstream-fetch';
 
 /** Seams for the outside world; every one has a production default. */
 export interface ProxyDeps {
@@ -78,6 +81,24 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
     );
   };
 
+  /** The upstream clients of one request, sharing its budget and its log of upstream calls. */
+  const upstreamFor = (c: Context<ProxyEnv>) => {
+    const session: UpstreamSession = {
+      timeoutMs: config.upstreamTimeoutMs,
+      deadline: startDeadline(budgetMs),
+      fetch: upstreamFetch,
+      record: (call) => c.get('upstreamCalls').push(call),
+    };
+    return {
+      instagram: { ...session, oauthBase: config.oauthBase, graphBase: config.graphBase },
+      facebook: {
+        ...session,
+        graphBase: config.fbGraphBase,
+        graphVersion: config.fbGraphVersion,
+      },
+    };
+  };
+
   const app = new Hono<ProxyEnv>()
     .use(requestLog(deps.log ?? writeToStdout))
     .use(noStore())
@@ -88,23 +109,27 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
     .all(HEALTH_PATH, methodNotAllowed('GET'))
     .post(EXCHANGE_PATH, jsonBodyLimit(), async (c) => {
       const request = await readExchangeRequest(c.req.raw);
+      c.set('flavor', request.flavor ?? 'instagram');
       const result = await exchangeCode(request, {
         apps: config.apps,
         now,
         retry,
-        instagram: {
-          oauthBase: config.oauthBase,
-          graphBase: config.graphBase,
-          timeoutMs: config.upstreamTimeoutMs,
-          deadline: startDeadline(budgetMs),
-          fetch: upstreamFetch,
-          record: (call) => c.get('upstreamCalls').push(call),
-        },
+        ...upstreamFor(c),
       });
       c.set('longLived', result.long_lived);
       return c.json(result, 200);
     })
     .all(EXCHANGE_PATH, methodNotAllowed('POST'))
+    .post(DEBUG_PATH, jsonBodyLimit(), async (c) => {
+      const request = await readDebugRequest(c.req.raw);
+      c.set('flavor', 'facebook');
+      const result = await inspectToken(request, {
+        apps: config.apps,
+        facebook: upstreamFor(c).facebook,
+      });
+      return c.json(result, 200);
+    })
+    .all(DEBUG_PATH, methodNotAllowed('POST'))
     .post(SETUP_CHECK_PATH, jsonBodyLimit(), async (c) => {
       const request = await readSetupCheckRequest(c.req.raw);
       const result = checkSetup(request, c.req.header('Origin'), {
@@ -120,7 +145,7 @@ export function createProxyApp(config: ProxyConfig, deps: ProxyDeps = {}) {
       c,
       new ProxyError(
         'not_found',
-        `There is nothing at ${c.req.path.slice(0, 100)}. This proxy answers POST ${EXCHANGE_PATH}, POST ${SETUP_CHECK_PATH} and GET ${HEALTH_PATH}.`,
+        `There is nothing at ${c.req.path.slice(0, 100)}. This proxy answers POST ${EXCHANGE_PATH}, POST ${DEBUG_PATH}, POST ${SETUP_CHECK_PATH} and GET ${HEALTH_PATH}.`,
       ),
     ),
   );

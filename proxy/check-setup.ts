@@ -13,8 +13,8 @@ export interface SetupCheckDeps {
 }
 
 /**
- * Whether the proxy holds the app, whether that app allows the redirect URI exactly, and whether
- * the request's `Origin` (undefined when none was sent) is allowed.
+ * Whether the proxy holds the app (and for which login), whether that app allows the redirect URI
+ * exactly, and whether the request's `Origin` (undefined when none was sent) is allowed.
  */
 export function checkSetup(
   request: SetupCheckRequest,
@@ -26,5 +26,6 @@ export function checkSetup(
     client_id_known: app !== undefined,
     redirect_uri_allowed: app?.redirectUris.includes(request.redirect_uri) ?? false,
     origin_allowed: origin === undefined || isOriginAllowed(origin, deps.allowedOrigins),
+    ...(app === undefined ? {} : { flavor: app.flavor }),
   };
 }

@@ -6,24 +6,50 @@ import * as z from 'zod/mini';
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-/** The Instagram app id: digits only, as the exchange contract's `client_id` is. */
-export const ClientIdSchema = z
-  .string({ error: 'is missing: set it to the Instagram app id' })
-  .check(
-    z.minLength(1, 'is missing: set it to the Instagram app id'),
-    z.regex(/^\d{1,32}$/, 'must be the numeric Instagram app id (not the Facebook app id)'),
-  );
+/** The app id of one login path: digits only, as the exchange contract's `client_id` is. */
+function appIdSchema(missing: string, wrong: string) {
+  return z.string({ error: missing }).check(z.minLength(1, missing), z.regex(/^\d{1,32}$/, wrong));
+}
 
-/** The Instagram app secret; inner whitespace is a copy-paste accident, never part of a secret. */
-export const ClientSecretSchema = z
-  .string({
-    error: 'is missing: set it to the Instagram app secret',
-  })
-  .check(
-    z.minLength(1, 'is missing: set it to the Instagram app secret'),
-    z.maxLength(256, 'is longer than any Instagram app secret'),
-    z.regex(/^\S+$/, 'contains whitespace (a stray newline or \\r?)'),
-  );
+/** The app secret of one login path; inner whitespace is a copy-paste accident, never a secret. */
+function appSecretSchema(missing: string, tooLong: string) {
+  return z
+    .string({ error: missing })
+    .check(
+      z.minLength(1, missing),
+      z.maxLength(256, tooLong),
+      z.regex(/^\S+$/, 'contains whitespace (a stray newline or \\r?)'),
+    );
+}
+
+/** The Instagram app id. */
+export const ClientIdSchema = appIdSchema(
+  'is missing: set it to the Instagram app id',
+  'must be the numeric Instagram app id (not the Facebook app id)',
+);
+
+/** The Instagram app secret. */
+export const ClientSecretSchema = appSecretSchema(
+  'is missing: set it to the Instagram app secret',
+  'is longer than any Instagram app secret',
+);
+
+/** The Facebook App ID of a Facebook Login app (not the Instagram app id of the same Meta app). */
+export const FacebookAppIdSchema = appIdSchema(
+  'is missing: set it to the Facebook App ID',
+  'must be the numeric Facebook App ID',
+);
+
+/** The Facebook app secret. */
+export const FacebookAppSecretSchema = appSecretSchema(
+  'is missing: set it to the Facebook app secret',
+  'is longer than any Facebook app secret',
+);
+
+/** A Graph API version path segment such as `v25.0`. */
+export const GraphVersionSchema = z
+  .string()
+  .check(z.regex(/^v\d{1,4}\.\d{1,4}$/, 'must be a Graph API version such as v25.0'));
 
 /**
  * One registered redirect URI. Instagram compares them as exact strings, so they are kept as

@@ -34,6 +34,7 @@ describe('loadConfig (environment)', () => {
       port: 8787,
       apps: [
         {
+          flavor: 'instagram',
           clientId: TEST_CLIENT_ID,
           clientSecret: TEST_CLIENT_SECRET,
           redirectUris: [TEST_REDIRECT_URI],
@@ -42,6 +43,8 @@ describe('loadConfig (environment)', () => {
       allowedOrigins: [TEST_ORIGIN],
       oauthBase: 'https://api.instagram.com',
       graphBase: 'https://graph.instagram.com',
+      fbGraphBase: 'https://graph.facebook.com',
+      fbGraphVersion: 'v25.0',
       rateLimitPerMinute: 30,
       upstreamTimeoutMs: 10000,
       maxConnections: 512,
@@ -163,8 +166,18 @@ describe('loadConfig (PROXY_CONFIG)', () => {
 
     expect(paths).toEqual(['/etc/proxy.json']);
     expect(actual.apps).toEqual([
-      { clientId: '1111', clientSecret: 'secret-one-aaaa', redirectUris: [TEST_REDIRECT_URI] },
-      { clientId: '2222', clientSecret: 'secret-two-bbbb', redirectUris: [TEST_REDIRECT_URI] },
+      {
+        flavor: 'instagram',
+        clientId: '1111',
+        clientSecret: 'secret-one-aaaa',
+        redirectUris: [TEST_REDIRECT_URI],
+      },
+      {
+        flavor: 'instagram',
+        clientId: '2222',
+        clientSecret: 'secret-two-bbbb',
+        redirectUris: [TEST_REDIRECT_URI],
+      },
     ]);
   });
 

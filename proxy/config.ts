@@ -3,20 +3,25 @@
  * document for several apps), validated with zod, failing with one line that names the variable.
  */
 import * as z from 'zod/mini';
-import { EXCHANGE_BUDGET_MS } from '../shared/exchange-contract';
+import { EXCHANGE_BUDGET_MS, FLAVORS, type Flavor } from '../shared/exchange-contract';
 import {
   AllowedOriginSchema,
   BaseUrlSchema,
   ClientIdSchema,
   ClientSecretSchema,
+  FacebookAppIdSchema,
+  FacebookAppSecretSchema,
+  GraphVersionSchema,
   HostSchema,
   RedirectUriSchema,
   integerSchema,
 } from './config-values';
 import { ConfigError } from './errors';
 
-/** One Instagram app the proxy may redeem codes for. */
+/** One app the proxy may redeem codes for: an Instagram Login or a Facebook Login app. */
 export interface AppCredentials {
+  /** Which login the app serves; it decides the endpoints and the reply (default instagram). */
+  readonly flavor: Flavor;
   readonly clientId: string;
   readonly clientSecret: string;
   readonly redirectUris: readonly string[];
@@ -30,6 +35,10 @@ export interface ProxyConfig {
   readonly allowedOrigins: readonly string[];
   readonly oauthBase: string;
   readonly graphBase: string;
+  /** Where Facebook's Graph API lives (`FB_GRAPH_BASE`), for Facebook Login apps. */
+  readonly fbGraphBase: string;
+  /** The Graph API version of Facebook calls (`FB_GRAPH_VERSION`), e.g. `v25.0`. */
+  readonly fbGraphVersion: string;
   readonly rateLimitPerMinute: number;
   /** Deadline of each Instagram call; at most {@link MAX_UPSTREAM_TIMEOUT_MS}. */
   readonly upstreamTimeoutMs: number;
@@ -49,6 +58,8 @@ export const CONFIG_DEFAULTS = {
   PROXY_PORT: '8787',
   IG_OAUTH_BASE: 'https://api.instagram.com',
   IG_GRAPH_BASE: 'https://graph.instagram.com',
+  FB_GRAPH_BASE: 'https://graph.facebook.com',
+  FB_GRAPH_VERSION: 'v25.0',
   PROXY_RATE_LIMIT: '30',
   PROXY_UPSTREAM_TIMEOUT_MS: '10000',
   PROXY_MAX_CONNECTIONS: '512',
@@ -63,7 +74,15 @@ export interface LoadConfigOptions {
   readonly readFile?: (path: string) => string;
 }
 
-const SINGLE_APP_VARIABLES = ['IG_CLIENT_ID', 'IG_CLIENT_SECRET', 'IG_REDIRECT_URIS'] as const;
+/** The variables of the apps set up without `PROXY_CONFIG`: at most one of each flavor. */
+const SINGLE_APP_VARIABLES = [
+  'IG_CLIENT_ID',
+  'IG_CLIENT_SECRET',
+  'IG_REDIRECT_URIS',
+  'FB_APP_ID',
+  'FB_APP_SECRET',
+  'FB_REDIRECT_URIS',
+] as const;
 
 const RedirectUriListSchema = z
   .array(RedirectUriSchema)
@@ -83,11 +102,14 @@ const AppsFileSchema = z.strictObject(
       .array(
         z.strictObject(
           {
+            flavor: z._default(z.enum(FLAVORS, 'must be "instagram" or "facebook"'), 'instagram'),
             client_id: ClientIdSchema,
             client_secret: ClientSecretSchema,
             redirect_uris: RedirectUriListSchema,
           },
-          { error: objectError('{"client_id", "client_secret", "redirect_uris": [...]}') },
+          {
+            error: objectError('{"flavor"?, "client_id", "client_secret", "redirect_uris": [...]}'),
+          },
         ),
       )
       .check(z.minLength(1, 'is empty: list at least one app')),
@@ -138,6 +160,8 @@ export function loadConfig(env: ConfigEnv, options: LoadConfigOptions = {}): Pro
     allowedOrigins,
     oauthBase: parseValue('IG_OAUTH_BASE', BaseUrlSchema, readOr('IG_OAUTH_BASE')),
     graphBase: parseValue('IG_GRAPH_BASE', BaseUrlSchema, readOr('IG_GRAPH_BASE')),
+    fbGraphBase: parseValue('FB_GRAPH_BASE', BaseUrlSchema, readOr('FB_GRAPH_BASE')),
+    fbGraphVersion: parseValue('FB_GRAPH_VERSION', GraphVersionSchema, readOr('FB_GRAPH_VERSION')),
     rateLimitPerMinute: parseValue(
       'PROXY_RATE_LIMIT',
       integerSchema(1, 1_000_000),
@@ -161,19 +185,7 @@ function readApps(
   options: LoadConfigOptions,
 ): AppCredentials[] {
   const file = read('PROXY_CONFIG');
-  if (file === undefined) {
-    return [
-      {
-        clientId: parseValue('IG_CLIENT_ID', ClientIdSchema, read('IG_CLIENT_ID')),
-        clientSecret: parseValue('IG_CLIENT_SECRET', ClientSecretSchema, read('IG_CLIENT_SECRET')),
-        redirectUris: parseValue(
-          'IG_REDIRECT_URIS',
-          RedirectUriListSchema,
-          splitList(read('IG_REDIRECT_URIS')),
-        ),
-      },
-    ];
-  }
+  if (file === undefined) return readEnvApps(read);
   const alsoSet = SINGLE_APP_VARIABLES.find((name) => read(name) !== undefined);
   if (alsoSet !== undefined) {
     throw new ConfigError(
@@ -187,6 +199,7 @@ function readApps(
     parseJson(readConfigText(file, options)),
   );
   const apps = parsed.apps.map((app) => ({
+    flavor: app.flavor,
     clientId: app.client_id,
     clientSecret: app.client_secret,
     redirectUris: app.redirect_uris,
@@ -198,6 +211,56 @@ function readApps(
     throw new ConfigError(
       'PROXY_CONFIG',
       `Invalid configuration: PROXY_CONFIG lists client_id ${duplicate.clientId} twice; each app must appear once.`,
+    );
+  }
+  return apps;
+}
+
+/**
+ * The Instagram app of `IG_*` and the Facebook Login app of `FB_*`: either or both. An app counts
+ * as meant once its id or secret is set, so that a half-set app fails by name instead of being
+ * silently left out. `FB_REDIRECT_URIS` defaults to `IG_REDIRECT_URIS`, as one extension has one
+ * redirect URI per browser whichever login it runs.
+ */
+function readEnvApps(read: (name: string) => string | undefined): AppCredentials[] {
+  const wantsFacebook = read('FB_APP_ID') !== undefined || read('FB_APP_SECRET') !== undefined;
+  const wantsInstagram =
+    read('IG_CLIENT_ID') !== undefined || read('IG_CLIENT_SECRET') !== undefined;
+  const apps: AppCredentials[] = [];
+  // With neither app set, the Instagram variables are the ones reported missing, as before.
+  if (wantsInstagram || !wantsFacebook) {
+    apps.push({
+      flavor: 'instagram',
+      clientId: parseValue('IG_CLIENT_ID', ClientIdSchema, read('IG_CLIENT_ID')),
+      clientSecret: parseValue('IG_CLIENT_SECRET', ClientSecretSchema, read('IG_CLIENT_SECRET')),
+      redirectUris: parseValue(
+        'IG_REDIRECT_URIS',
+        RedirectUriListSchema,
+        splitList(read('IG_REDIRECT_URIS')),
+      ),
+    });
+  }
+  if (wantsFacebook) {
+    const redirectVariable =
+      read('FB_REDIRECT_URIS') === undefined && read('IG_REDIRECT_URIS') !== undefined
+        ? 'IG_REDIRECT_URIS'
+        : 'FB_REDIRECT_URIS';
+    apps.push({
+      flavor: 'facebook',
+      clientId: parseValue('FB_APP_ID', FacebookAppIdSchema, read('FB_APP_ID')),
+      clientSecret: parseValue('FB_APP_SECRET', FacebookAppSecretSchema, read('FB_APP_SECRET')),
+      redirectUris: parseValue(
+        redirectVariable,
+        RedirectUriListSchema,
+        splitList(read(redirectVariable)),
+      ),
+    });
+  }
+  const [first, second] = apps;
+  if (first !== undefined && second !== undefined && first.clientId === second.clientId) {
+    throw new ConfigError(
+      'FB_APP_ID',
+      'Invalid configuration: FB_APP_ID equals IG_CLIENT_ID; the Facebook App ID and the Instagram app id of a Meta app are different numbers.',
     );
   }
   return apps;

@@ -23,3 +23,12 @@ export function startDeadline(
     timeoutFor: (capMs) => Math.min(capMs, remainingMs()),
   };
 }
+
+/**
+ * A deadline `reserveMs` before `deadline`, so that one step cannot spend the time a later step
+ * of the same request needs.
+ */
+export function endingEarlier(deadline: Deadline, reserveMs: number): Deadline {
+  const remainingMs = () => Math.max(0, deadline.remainingMs() - reserveMs);
+  return { remainingMs, timeoutFor: (capMs) => Math.min(capMs, remainingMs()) };
+}

@@ -52,6 +52,7 @@ describe('POST /v1/exchange (success)', () => {
       permissions: ['instagram_business_basic', 'instagram_business_manage_comments'],
       issued_at: NOW.toISOString(),
       long_lived: true,
+      flavor: 'instagram',
     };
     expect(actual).toEqual(expected);
   });

@@ -9,27 +9,19 @@ import {
   type LongLivedTokenResponse,
 } from '../shared/instagram-responses';
 import type { AppCredentials } from './config';
-import type { Deadline } from './deadline';
-import type { UpstreamCall } from './proxy-env';
 import { readShortLivedExpiry } from './short-lived-expiry';
-import { callUpstream, type FetchLike } from './upstream-fetch';
+import { callWithinDeadline, type UpstreamSession } from './upstream-fetch';
 import { readReply } from './upstream-reply';
 
 /** Where and how to reach Instagram for one request. */
-export interface InstagramClient {
+export interface InstagramClient extends UpstreamSession {
   readonly oauthBase: string;
   readonly graphBase: string;
-  /** Longest any one call may take (`PROXY_UPSTREAM_TIMEOUT_MS`). */
-  readonly timeoutMs: number;
-  /** The request's budget: no call outlives it. */
-  readonly deadline: Deadline;
-  readonly fetch: FetchLike;
-  readonly record: (call: UpstreamCall) => void;
 }
 
 /** What the code exchange needs to send. */
 export interface CodeGrant {
-  /** The code, without Instagram's `#_`. */
+  /** The code, without the `#_` (or Facebook's `#_=_`) of the redirect. */
   readonly code: string;
   readonly redirectUri: string;
   /** The PKCE verifier, sent only when the extension gave one. */
@@ -59,16 +51,18 @@ export async function redeemCode(
     code: grant.code,
   });
   if (grant.codeVerifier !== undefined) form.set('code_verifier', grant.codeVerifier);
-  const reply = await callUpstream(
+  const reply = await callWithinDeadline(
+    client,
     `${client.oauthBase}/oauth/access_token`,
     { method: 'POST', body: form, headers: { Accept: 'application/json' } },
-    {
-      ...client,
-      timeoutMs: client.deadline.timeoutFor(client.timeoutMs),
-      name: 'oauth/access_token',
-    },
+    'oauth/access_token',
   );
-  const token = readReply(reply, CodeExchangeResponseSchema, 'code', sensitive);
+  const token = readReply(
+    reply,
+    CodeExchangeResponseSchema,
+    { flavor: 'instagram', step: 'code' },
+    sensitive,
+  );
   return { ...token, expiresIn: readShortLivedExpiry(reply.text) };
 }
 
@@ -87,10 +81,16 @@ export async function exchangeForLongLived(
     client_secret: app.clientSecret,
     access_token: shortLivedToken,
   });
-  const reply = await callUpstream(
+  const reply = await callWithinDeadline(
+    client,
     `${client.graphBase}/access_token?${query.toString()}`,
     { method: 'GET', headers: { Accept: 'application/json' } },
-    { ...client, timeoutMs: client.deadline.timeoutFor(client.timeoutMs), name: 'access_token' },
+    'access_token',
   );
-  return readReply(reply, LongLivedTokenResponseSchema, 'long_lived', sensitive);
+  return readReply(
+    reply,
+    LongLivedTokenResponseSchema,
+    { flavor: 'instagram', step: 'long_lived' },
+    sensitive,
+  );
 }

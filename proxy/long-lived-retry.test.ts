@@ -71,6 +71,7 @@ describe('long-lived exchange: retried, and only this step', () => {
       permissions: ['instagram_business_basic', 'instagram_business_manage_comments'],
       issued_at: TEST_NOW.toISOString(),
       long_lived: true,
+      flavor: 'instagram',
     });
     expect(instagram.codeCalls()).toHaveLength(1);
     expect(instagram.longLivedCalls()).toHaveLength(3);
@@ -185,6 +186,7 @@ describe('long-lived exchange: retried, and only this step', () => {
       permissions: ['instagram_business_basic', 'instagram_business_manage_comments'],
       issued_at: TEST_NOW.toISOString(),
       long_lived: false,
+      flavor: 'instagram',
       upstream_error: {
         type: 'IGApiException',
         code: 100,

@@ -6,13 +6,12 @@ import { readFileSync } from 'node:fs';
 import { ConfigError } from './errors';
 import { loadConfig } from './config';
 import { startProxy } from './server';
+import { describeApps } from './describe-apps';
 
 try {
   const config = loadConfig(process.env, { readFile: (path) => readFileSync(path, 'utf8') });
   const proxy = await startProxy(config);
-  console.log(
-    `Exchange proxy listening on ${proxy.url} for ${config.apps.length} Instagram app(s); upstream ${config.oauthBase} and ${config.graphBase}`,
-  );
+  console.log(`Exchange proxy listening on ${proxy.url} for ${describeApps(config)}`);
   const stop = () => {
     proxy.close().then(
       () => process.exit(0),

@@ -5,7 +5,7 @@
  * the code, tokens and the app secret.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { ProxyEnv } from './proxy-env';
+import { LONG_LIVED_CALLS, type ProxyEnv } from './proxy-env';
 
 /** Receives each finished log line; tests pass a collector. */
 export type LogSink = (line: string) => void;
@@ -32,12 +32,16 @@ export function requestLog(log: LogSink): MiddlewareHandler<ProxyEnv> {
     c.set('upstreamCalls', []);
     c.set('errorCode', undefined);
     c.set('longLived', undefined);
+    c.set('flavor', undefined);
     await next();
     c.res.headers.set('X-Request-Id', id);
     const errorCode = c.get('errorCode');
     const longLived = c.get('longLived');
     const upstream = c.get('upstreamCalls');
-    const longLivedAttempts = upstream.filter((call) => call.call === 'access_token').length;
+    const flavor = c.get('flavor');
+    const longLivedAttempts = upstream.filter((call) =>
+      LONG_LIVED_CALLS.includes(call.call),
+    ).length;
     const line = JSON.stringify({
       time: new Date().toISOString(),
       id,
@@ -46,6 +50,7 @@ export function requestLog(log: LogSink): MiddlewareHandler<ProxyEnv> {
       status: c.res.status,
       ms: Math.round(performance.now() - started),
       upstream,
+      ...(flavor === undefined ? {} : { flavor }),
       ...(longLivedAttempts === 0 ? {} : { long_lived_attempts: longLivedAttempts }),
       ...(longLived === undefined ? {} : { long_lived: longLived }),
       ...(errorCode === undefined ? {} : { error: errorCode }),

@@ -6,22 +6,18 @@
  * Only a dead token ends the request in an error: for every other failure the short-lived token
  * still works for an hour, and the code that bought it is already spent.
  */
-import { isRateLimitCode } from '../shared/instagram-error-codes';
+import { isDeadTokenCode, isRateLimitCode } from '../shared/instagram-error-codes';
 import type { ProxyError } from './errors';
-
-/** Codes that mark the token itself dead (docs/instagram-contract.md §6.3). */
-const DEAD_TOKEN_CODES = [190, 102];
 
 /** Whether Instagram said the short-lived token itself is dead, so there is nothing to hand out. */
 export function isDeadTokenFailure(error: ProxyError): boolean {
-  const code = error.upstream?.code;
-  return code !== undefined && DEAD_TOKEN_CODES.includes(code);
+  return isDeadTokenCode(error.upstream?.code);
 }
 
 /** Whether a failed long-lived exchange may be tried again with the same short-lived token. */
 export function isRetryableLongLivedFailure(error: ProxyError): boolean {
   const code = error.upstream?.code;
-  if (code !== undefined && (DEAD_TOKEN_CODES.includes(code) || isRateLimitCode(code))) {
+  if (isDeadTokenCode(code) || isRateLimitCode(code)) {
     return false;
   }
   if (error.upstreamStatus === 429) return false;

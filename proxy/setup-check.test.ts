@@ -33,6 +33,7 @@ describe('POST /v1/setup-check', () => {
       client_id_known: true,
       redirect_uri_allowed: true,
       origin_allowed: true,
+      flavor: 'instagram',
     });
     expect(instagram.calls).toHaveLength(0);
   });
@@ -123,6 +124,7 @@ describe('POST /v1/setup-check', () => {
         client_id_known: true,
         redirect_uri_allowed: true,
         origin_allowed: false,
+        flavor: 'instagram',
       });
       expect(response.headers.get('Access-Control-Allow-Origin')).toBeNull();
     },

@@ -1,7 +1,9 @@
 /**
- * One call to Instagram with a deadline and a size cap. Failures become {@link ProxyError}s; the
- * URL is never put in an error or a log, because Instagram's URLs carry the secret and tokens.
+ * One call to Instagram or Facebook with a deadline and a size cap. Failures become
+ * {@link ProxyError}s; the URL is never put in an error or a log, because Meta's URLs carry the
+ * secret and tokens.
  */
+import type { Deadline } from './deadline';
 import { ProxyError } from './errors';
 import type { UpstreamCall, UpstreamCallName } from './proxy-env';
 
@@ -27,6 +29,35 @@ export interface UpstreamCallOptions {
   readonly name: UpstreamCallName;
   /** Receives the call's outcome for the request log. */
   readonly record: (call: UpstreamCall) => void;
+  /** Who is called, as error messages name it (default `Instagram`). */
+  readonly upstreamName?: string;
+}
+
+/** What every upstream call of one request shares: the client, its limits and its log. */
+export interface UpstreamSession {
+  /** Longest any one call may take (`PROXY_UPSTREAM_TIMEOUT_MS`). */
+  readonly timeoutMs: number;
+  /** The request's budget: no call outlives it. */
+  readonly deadline: Deadline;
+  readonly fetch: FetchLike;
+  readonly record: (call: UpstreamCall) => void;
+}
+
+/** {@link callUpstream} with the session's client and log, and a timeout that fits its deadline. */
+export function callWithinDeadline(
+  session: UpstreamSession,
+  url: string,
+  init: RequestInit,
+  name: UpstreamCallName,
+  upstreamName?: string,
+): Promise<UpstreamReply> {
+  return callUpstream(url, init, {
+    fetch: session.fetch,
+    record: session.record,
+    timeoutMs: session.deadline.timeoutFor(session.timeoutMs),
+    name,
+    upstreamName,
+  });
 }
 
 /**
@@ -59,17 +90,18 @@ export async function callUpstream(
     };
   } catch (error) {
     if (error instanceof ProxyError) throw error;
+    const upstreamName = options.upstreamName ?? 'Instagram';
     if (controller.signal.aborted) {
       outcome = 'timeout';
       throw new ProxyError(
         'upstream_timeout',
-        `Instagram did not answer within ${options.timeoutMs} ms. Try again in a moment.`,
+        `${upstreamName} did not answer within ${options.timeoutMs} ms. Try again in a moment.`,
         { cause: error },
       );
     }
     throw new ProxyError(
       'upstream_error',
-      'Instagram could not be reached from the proxy. Try again in a moment.',
+      `${upstreamName} could not be reached from the proxy. Try again in a moment.`,
       { cause: error },
     );
   } finally {
@@ -108,6 +140,6 @@ async function readBounded(response: Response): Promise<string> {
 function tooBig(): ProxyError {
   return new ProxyError(
     'upstream_bad_response',
-    `Instagram sent a reply larger than ${MAX_UPSTREAM_BYTES} bytes, which is not a token reply.`,
+    `The upstream sent a reply larger than ${MAX_UPSTREAM_BYTES} bytes, which is not a token reply.`,
   );
 }

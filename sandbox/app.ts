@@ -1,6 +1,7 @@
 /**
  * The Instagram sandbox as a Hono app: Instagram's OAuth and Graph token endpoints on one origin,
- * plus the control API under `/__control/`. Pure and in-memory; `server.ts` makes it listen.
+ * Facebook Login's dialog and Graph endpoints under `/facebook/` (so the two never collide), plus
+ * the control API under `/__control/`. Pure and in-memory; `server.ts` makes it listen.
  */
 import { Hono } from 'hono';
 import { except } from 'hono/combine';
@@ -11,6 +12,10 @@ import { authorizeRoutes } from './authorize-routes';
 import { avatarRoute } from './avatar-route';
 import { codeExchangeRoute } from './code-exchange-route';
 import { controlRoutes } from './control-routes';
+import { facebookDebugRoute } from './facebook-debug-route';
+import { facebookDialogRoutes } from './facebook-dialog-routes';
+import { facebookGraphRoutes } from './facebook-graph-routes';
+import { facebookTokenRoutes } from './facebook-token-routes';
 import { meRoutes } from './me-routes';
 import type { SandboxOptions } from './sandbox-config';
 import { createSandboxState, type SandboxState } from './sandbox-state';
@@ -39,6 +44,10 @@ export function createSandbox(options: SandboxOptions = {}) {
     .route('/', tokenRoutes(state))
     .route('/', meRoutes(state))
     .route('/', avatarRoute())
+    .route('/', facebookDialogRoutes(state))
+    .route('/', facebookTokenRoutes(state))
+    .route('/', facebookDebugRoute(state))
+    .route('/', facebookGraphRoutes(state))
     .route(CONTROL_PREFIX, controlRoutes(state))
     .onError((error, c) => {
       if (error instanceof HTTPException) return error.getResponse();

@@ -93,10 +93,12 @@ export function denyRedirect(request: AuthorizeRequest): string {
   });
 }
 
-function stateOf(request: AuthorizeRequest): Record<string, string> {
+/** `{state}` when the request carried one, to be echoed on its redirect. */
+export function stateOf(request: { state: string | undefined }): Record<string, string> {
   return request.state === undefined ? {} : { state: request.state };
 }
 
-function withQuery(uri: string, params: Record<string, string>): string {
+/** `uri` with `params` appended to its query. */
+export function withQuery(uri: string, params: Record<string, string>): string {
   return `${uri}${uri.includes('?') ? '&' : '?'}${new URLSearchParams(params).toString()}`;
 }

@@ -1,12 +1,12 @@
 /** Per-endpoint request counters behind `GET /__control/calls`. */
-import type { InstagramEndpoint } from './sandbox-config';
+import type { SandboxEndpoint } from './sandbox-config';
 
 /** Counters as reported by the control API. */
-export type CallCounts = Record<InstagramEndpoint | 'refreshTooEarly', number>;
+export type CallCounts = Record<SandboxEndpoint | 'refreshTooEarly', number>;
 
 /** Counts every request, failed and injected ones included, plus too-early refreshes. */
 export interface CallCounter {
-  count(endpoint: InstagramEndpoint): void;
+  count(endpoint: SandboxEndpoint): void;
   countRefreshTooEarly(): void;
   snapshot(): CallCounts;
   reset(): void;
@@ -19,6 +19,13 @@ function zeroCounts(): CallCounts {
     access_token: 0,
     refresh_access_token: 0,
     me: 0,
+    'facebook/dialog/oauth': 0,
+    'facebook/oauth/access_token': 0,
+    'facebook/fb_exchange_token': 0,
+    'facebook/debug_token': 0,
+    'facebook/me': 0,
+    'facebook/me/accounts': 0,
+    'facebook/page': 0,
     refreshTooEarly: 0,
   };
 }

@@ -1,10 +1,12 @@
 /**
  * The HTML of the authorize step: the account chooser, the "Continue as" page of a logged-in
  * session and Instagram-like error pages. No script at all, so it works under a strict CSP and in
- * a Playwright-driven page; `html` escapes every value.
+ * a Playwright-driven page; `html` escapes every value. The Facebook dialog builds its pages from
+ * the same parts (`facebook-consent-page.ts`).
  */
 import { html } from 'hono/html';
-import { INSTAGRAM_SCOPE_DESCRIPTIONS, isInstagramScope } from '../shared/instagram-scopes';
+import { isInstagramScope } from '../shared/instagram-scopes';
+import { INSTAGRAM_SCOPE_DESCRIPTIONS } from '../shared/scope-descriptions';
 import type { SandboxUser } from './defaults';
 
 /** Form fields the consent page adds itself, so they are never copied from the original query. */
@@ -67,7 +69,8 @@ const STYLE = html`<style>
     background: #0095f6;
     color: #fff;
   }
-  button[value='deny'] {
+  button[value='deny'],
+  button[value='switch'] {
     background: #efefef;
     color: #262626;
   }
@@ -84,12 +87,8 @@ const STYLE = html`<style>
 </style>`;
 
 /** What the consent page shows. */
-export interface ConsentPageInput {
-  clientId: string;
-  scopes: readonly string[];
+export interface ConsentPageInput extends LoginPageInput {
   users: readonly SandboxUser[];
-  /** The original authorize parameters, carried through as hidden inputs. */
-  params: Readonly<Record<string, string>>;
 }
 
 /** The consent page: requested scopes, a "Log in as" choice and the Allow / Deny buttons. */
@@ -122,12 +121,8 @@ export function consentPage(input: ConsentPageInput) {
 }
 
 /** What the "Continue as" page shows: the session's account only. */
-export interface ContinueAsPageInput {
-  clientId: string;
-  scopes: readonly string[];
+export interface ContinueAsPageInput extends LoginPageInput {
   user: SandboxUser;
-  /** The original authorize parameters, carried through as hidden inputs. */
-  params: Readonly<Record<string, string>>;
 }
 
 /**
@@ -151,29 +146,49 @@ export function continueAsPage(input: ContinueAsPageInput) {
   );
 }
 
+/** Which login a page belongs to: its name in titles and where its form posts. */
+export interface LoginBrand {
+  readonly name: 'Instagram' | 'Facebook';
+  /** The path the form posts to (the authorize or dialog path). */
+  readonly action: string;
+}
+
+const INSTAGRAM_BRAND: LoginBrand = { name: 'Instagram', action: '/oauth/authorize' };
+
+/** What every login page shows: the app and its scopes, and the original parameters. */
+export interface LoginPageInput {
+  clientId: string;
+  scopes: readonly string[];
+  /** The original authorize parameters, carried through as hidden inputs. */
+  params: Readonly<Record<string, string>>;
+}
+
 /** The login window's page: what the app asks for, then a form that carries the request on. */
-function loginPage(
-  input: { clientId: string; scopes: readonly string[]; params: Readonly<Record<string, string>> },
-  choice: unknown,
-) {
+export function loginPage(input: LoginPageInput, choice: unknown, brand = INSTAGRAM_BRAND) {
   return page(
-    'Log in with Instagram',
-    html`<h1>Log in with Instagram</h1>
+    `Log in with ${brand.name}`,
+    html`<h1>Log in with ${brand.name}</h1>
       ${scopeList(input)}
-      <form method="post" action="/oauth/authorize">${hiddenParams(input.params)} ${choice}</form>
-      <p class="note">Local Instagram sandbox: no real account is involved.</p>`,
+      <form method="post" action="${brand.action}">${hiddenParams(input.params)} ${choice}</form>
+      <p class="note">Local ${brand.name} sandbox: no real account is involved.</p>`,
+    brand.name,
   );
 }
 
 /**
- * Instagram's HTML error page for a bad authorize request or a refused login: a message in
+ * The login window's HTML error page for a bad authorize request or a refused login: a message in
  * `#error-message`, and no form, button or redirect (docs/instagram-contract.md §1.6).
  */
-export function authorizeErrorPage(message: string) {
+export function authorizeErrorPage(message: string, brand = INSTAGRAM_BRAND) {
+  const heading =
+    brand.name === 'Facebook'
+      ? 'Sorry, something went wrong.'
+      : "Sorry, this page isn't available.";
   return page(
     'Error',
-    html`<h1>Sorry, this page isn't available.</h1>
+    html`<h1>${heading}</h1>
       <p id="error-message">${message}</p>`,
+    brand.name,
   );
 }
 
@@ -197,13 +212,13 @@ function hiddenParams(params: Readonly<Record<string, string>>) {
     .map(([name, value]) => html`<input type="hidden" name="${name}" value="${value}" />`);
 }
 
-function page(title: string, body: unknown) {
+function page(title: string, body: unknown, sandboxName: LoginBrand['name']) {
   return html`<!doctype html>
     <html lang="en">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>${title} • Instagram sandbox</title>
+        <title>${title} • ${sandboxName} sandbox</title>
         ${STYLE}
       </head>
       <body>

@@ -5,6 +5,9 @@ import {
   ClockReplySchema,
   ConsentReplySchema,
   ControlErrorBodySchema,
+  FacebookConsentReplySchema,
+  FacebookExpireReplySchema,
+  FacebookIssueTokenReplySchema,
   FailReplySchema,
   IssueTokenReplySchema,
   ISSUABLE_TOKEN_KINDS,
@@ -13,7 +16,7 @@ import {
   StateReplySchema,
 } from './control-schemas';
 import type { FaultMode } from './fault-injection';
-import type { RateLimitCode } from '../shared/instagram-error-codes';
+import type { FacebookRevocationSubcode, FacebookTokenKind } from './facebook-token-store';
 import {
   SandboxConfigSchema,
   type FaultableEndpoint,
@@ -38,8 +41,10 @@ export class SandboxControlError extends Error {
 
 /** Extra settings of an injected failure. */
 export interface FailOptions {
-  /** Throttling code of `rate_limit` (default 4). */
-  code?: RateLimitCode;
+  /** Throttling code of `rate_limit` (default 4), or the Graph code of `graph_error`. */
+  code?: number;
+  /** Subcode of `graph_error`, e.g. 36009 or 463. */
+  subcode?: number;
   /** Adds `Retry-After` to `rate_limit` responses. */
   retryAfterSeconds?: number;
 }
@@ -51,6 +56,19 @@ export type IssuableTokenKind = (typeof ISSUABLE_TOKEN_KINDS)[number];
 export interface IssueTokenInput {
   userId: string;
   kind?: IssuableTokenKind;
+  ageSeconds?: number;
+  expiresInSeconds?: number;
+}
+
+/** What to mint with `facebook.issueToken`. */
+export interface FacebookIssueTokenInput {
+  /** A seeded Facebook user id. */
+  userId: string;
+  /** `long` (default), `short`, or `page` (with `pageId`). */
+  kind?: FacebookTokenKind;
+  pageId?: string;
+  /** Granted scopes; default every permission the sandbox knows. */
+  scopes?: string[];
   ageSeconds?: number;
   expiresInSeconds?: number;
 }
@@ -127,6 +145,24 @@ export function createSandboxControl(baseUrl: string) {
       call('POST', 'consent', ConsentReplySchema, { mode, userId }),
     /** Debug view without token strings. */
     state: () => call('GET', 'state', StateReplySchema),
+    /** The Facebook Login half of the sandbox. */
+    facebook: {
+      /**
+       * Whether the dialog shows its page or answers Allow / Cancel at once, and which Facebook
+       * user `allow` logs in as when no session applies (the first seeded one by default).
+       */
+      setConsent: (mode: ConsentMode, userId?: string) =>
+        call('POST', 'facebook/consent', FacebookConsentReplySchema, { mode, userId }),
+      /** Revokes every live token of a Facebook user (460 unless told); resolves to `{ revoked }`. */
+      revoke: (userId: string, subcode?: FacebookRevocationSubcode) =>
+        call('POST', 'facebook/revoke', RevokeReplySchema, { userId, subcode }),
+      /** Makes every live token of a Facebook user expire now; resolves to `{ expired }`. */
+      expire: (userId: string) =>
+        call('POST', 'facebook/expire', FacebookExpireReplySchema, { userId }),
+      /** Mints a Facebook token directly (long-lived, every scope, unless told otherwise). */
+      issueToken: (input: FacebookIssueTokenInput) =>
+        call('POST', 'facebook/tokens', FacebookIssueTokenReplySchema, input),
+    },
   };
 }
 

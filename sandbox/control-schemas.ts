@@ -1,7 +1,8 @@
 /** Bodies and replies of the control API (`/__control/*`), shared by its routes and its client. */
 import * as z from 'zod/mini';
 import { FAULT_MODES } from './fault-injection';
-import { RATE_LIMIT_CODES } from '../shared/instagram-error-codes';
+import { isRateLimitCode } from '../shared/instagram-error-codes';
+import { FACEBOOK_REVOCATION_SUBCODES } from './facebook-token-store';
 import { FAULTABLE_ENDPOINTS, SandboxConfigSchema } from './sandbox-config';
 import { REVOCATION_SUBCODES } from './token-store';
 
@@ -23,19 +24,38 @@ export const RevokeSchema = z.strictObject({
 /** Reply of `POST /__control/revoke`: how many live tokens were revoked. */
 export const RevokeReplySchema = z.object({ revoked: z.number() });
 
-/** `POST /__control/fail`. */
-export const FailSchema = z.strictObject({
-  endpoint: z.enum(FAULTABLE_ENDPOINTS),
-  mode: z.enum(FAULT_MODES),
-  count: z.optional(z.int().check(z.positive())),
-  code: z.optional(z.literal([...RATE_LIMIT_CODES])),
-  retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
-});
+/**
+ * `POST /__control/fail`. `code` is a throttling code for `rate_limit`, and any Graph code (with
+ * an optional `subcode`) for `graph_error`, which needs one.
+ */
+export const FailSchema = z
+  .strictObject({
+    endpoint: z.enum(FAULTABLE_ENDPOINTS),
+    mode: z.enum(FAULT_MODES),
+    count: z.optional(z.int().check(z.positive())),
+    code: z.optional(z.int().check(z.positive())),
+    subcode: z.optional(z.int().check(z.positive())),
+    retryAfterSeconds: z.optional(z.int().check(z.nonnegative())),
+  })
+  .check(
+    z.refine(
+      (fail) => fail.mode !== 'rate_limit' || fail.code === undefined || isRateLimitCode(fail.code),
+      {
+        error: 'code of rate_limit must be a throttling code: 4, 17, 32, 341, 613, 80001 or 80002',
+        path: ['code'],
+      },
+    ),
+    z.refine((fail) => fail.mode !== 'graph_error' || fail.code !== undefined, {
+      error: 'graph_error needs a code',
+      path: ['code'],
+    }),
+  );
 
 /** One armed fault as reported back. */
 export const ArmedFaultSchema = z.object({
   mode: z.enum(FAULT_MODES),
-  code: z.literal([...RATE_LIMIT_CODES]),
+  code: z.number(),
+  subcode: z.optional(z.number()),
   retryAfterSeconds: z.optional(z.number()),
   remaining: z.number(),
 });
@@ -53,6 +73,13 @@ export const CallsReplySchema = z.object({
   access_token: z.number(),
   refresh_access_token: z.number(),
   me: z.number(),
+  'facebook/dialog/oauth': z.number(),
+  'facebook/oauth/access_token': z.number(),
+  'facebook/fb_exchange_token': z.number(),
+  'facebook/debug_token': z.number(),
+  'facebook/me': z.number(),
+  'facebook/me/accounts': z.number(),
+  'facebook/page': z.number(),
   refreshTooEarly: z.number(),
 });
 
@@ -88,6 +115,46 @@ export const ConsentSchema = z.strictObject({
 /** Reply of `POST /__control/consent`: the mode and the auto-allow account's `user_id`. */
 export const ConsentReplySchema = z.object({ mode: ConsentModeSchema, userId: UserId });
 
+/** `POST /__control/facebook/consent`: like `/consent`, for the Facebook dialog. */
+export const FacebookConsentSchema = z.strictObject({
+  mode: ConsentModeSchema,
+  userId: z.optional(UserId),
+});
+
+/** Reply of `POST /__control/facebook/consent`: the mode and the auto-allow Facebook user id. */
+export const FacebookConsentReplySchema = z.object({ mode: ConsentModeSchema, userId: UserId });
+
+/** `POST /__control/facebook/revoke`: revoke a Facebook user's tokens (460 unless told). */
+export const FacebookRevokeSchema = z.strictObject({
+  userId: UserId,
+  subcode: z.optional(z.literal([...FACEBOOK_REVOCATION_SUBCODES])),
+});
+
+/** `POST /__control/facebook/expire`: make a Facebook user's live tokens expire now. */
+export const FacebookExpireSchema = z.strictObject({ userId: UserId });
+
+/** Reply of `POST /__control/facebook/expire`: how many live tokens expired. */
+export const FacebookExpireReplySchema = z.object({ expired: z.number() });
+
+/** `POST /__control/facebook/tokens`: mint a Facebook token without the dialog. */
+export const FacebookIssueTokenSchema = z.strictObject({
+  userId: UserId,
+  /** `long` (default), `short`, or `page` (then `pageId`, one of the user's Pages). */
+  kind: z.optional(z.enum(['short', 'long', 'page'])),
+  pageId: z.optional(UserId),
+  /** Granted scopes; default every scope the sandbox knows. */
+  scopes: z.optional(z.array(z.string().check(z.regex(/^[a-z_]{1,64}$/)))),
+  ageSeconds: z.optional(Seconds),
+  expiresInSeconds: z.optional(Seconds),
+});
+
+/** Reply of `POST /__control/facebook/tokens`; `expires_in` is absent for a token that never expires. */
+export const FacebookIssueTokenReplySchema = z.object({
+  access_token: z.string(),
+  expires_in: z.optional(z.number()),
+  issued_at: z.iso.datetime(),
+});
+
 /** Reply of `POST /__control/reset`. */
 export const ResetReplySchema = z.object({ ok: z.literal(true) });
 
@@ -104,6 +171,17 @@ export const StateReplySchema = z.object({
   heldRequests: z.number(),
   faults: z.partialRecord(z.enum(FAULTABLE_ENDPOINTS), ArmedFaultSchema),
   calls: CallsReplySchema,
+  /** The Facebook dialog and tokens, also without token strings. */
+  facebook: z.object({
+    consent: ConsentModeSchema,
+    consentUserId: UserId,
+    sessions: z.number(),
+    liveTokens: z.record(
+      z.string(),
+      z.object({ short: z.number(), long: z.number(), page: z.number() }),
+    ),
+    pendingCodes: z.number(),
+  }),
 });
 
 /** Body of every control API error. */

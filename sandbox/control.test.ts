@@ -19,13 +19,15 @@ describe('control API', () => {
 
     const actual = await sandbox.control.calls();
 
-    expect(actual).toEqual({
+    expect(actual).toMatchObject({
       'oauth/authorize': 2,
       'oauth/access_token': 2,
       access_token: 1,
       refresh_access_token: 1,
       me: 2,
       refreshTooEarly: 0,
+      'facebook/oauth/access_token': 0,
+      'facebook/debug_token': 0,
     });
   });
 

@@ -72,3 +72,63 @@ export const REFRESH_MIN_AGE_SECONDS = 86_400;
 
 /** How long a `timeout` fault holds a response when the client never gives up. */
 export const HOLD_TIMEOUT_MS = 120_000;
+
+/** Facebook App ID of the sandbox's Facebook Login app (not the Instagram app id above). */
+export const SANDBOX_FB_APP_ID = '480001234567890';
+
+/** Facebook app secret the sandbox accepts. Not a real secret. */
+export const SANDBOX_FB_APP_SECRET = 'sandbox-fb-app-secret-2b9d41c7e08f5a36';
+
+/** The app's name, as `debug_token` reports it in `application`. */
+export const SANDBOX_FB_APP_NAME = 'Token Tool Sandbox';
+
+/** The Graph API version the sandbox's own links use; every `v<digits>.<digits>` is served. */
+export const SANDBOX_FB_GRAPH_VERSION = 'v25.0';
+
+/** A seeded Facebook Page; `instagramUserId` links it to a seeded Instagram account. */
+export interface SandboxPage {
+  readonly id: string;
+  readonly name: string;
+  readonly category: string;
+  /** `user_id` of the seeded Instagram professional account linked to the Page, if any. */
+  readonly instagramUserId?: string;
+}
+
+/** A seeded Facebook user, with the Pages they manage. */
+export interface SandboxFacebookUser {
+  /** App-scoped Facebook user id; above 2^53 like real ones. */
+  readonly id: string;
+  readonly name: string;
+  readonly pages: readonly SandboxPage[];
+}
+
+/**
+ * The Facebook users of the consent page, the first preselected: one who manages two Pages (one
+ * linked to `sandbox.business`, one without an Instagram account), and one with no Page at all,
+ * who therefore has no Instagram account to reach.
+ */
+export const SANDBOX_FB_USERS: readonly [SandboxFacebookUser, SandboxFacebookUser] = [
+  {
+    id: '10158000000000001',
+    name: 'Sandbox Page Owner',
+    pages: [
+      {
+        id: '104000000000001',
+        name: 'Sandbox Business Page',
+        category: 'Brand',
+        instagramUserId: SANDBOX_USERS[1].user_id,
+      },
+      { id: '104000000000002', name: 'Sandbox Side Page', category: 'Community' },
+    ],
+  },
+  { id: '10158000000000002', name: 'Sandbox No Pages', pages: [] },
+];
+
+/** Lifetime of a Facebook authorization code: about ten minutes (unconfirmed, §9.2). */
+export const FB_CODE_TTL_SECONDS = 600;
+
+/** Lifetime of a short-lived Facebook user token: about two hours. */
+export const FB_SHORT_LIVED_TTL_SECONDS = 7200;
+
+/** How long after a login the app may read the user's data: 90 days. */
+export const FB_DATA_ACCESS_TTL_SECONDS = 7_776_000;

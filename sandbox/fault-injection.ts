@@ -1,6 +1,7 @@
 /** Armed failures for the next calls to an endpoint (`POST /__control/fail`) and their responses. */
 import type { Context } from 'hono';
-import type { RateLimitCode } from '../shared/instagram-error-codes';
+import { isRateLimitCode } from '../shared/instagram-error-codes';
+import { injectedGraphError } from './facebook-errors';
 import {
   permissionDeniedError,
   rateLimitError,
@@ -9,7 +10,7 @@ import {
 } from './graph-errors';
 import { sendGraphFailure } from './graph-response';
 import type { HeldRequests } from './held-requests';
-import type { FaultableEndpoint, InstagramEndpoint, SandboxConfig } from './sandbox-config';
+import type { FaultableEndpoint, SandboxConfig, SandboxEndpoint } from './sandbox-config';
 import { appUsageHeader, businessUseCaseHeader } from './usage-headers';
 
 /** The ways an endpoint can be made to fail. */
@@ -21,6 +22,7 @@ export const FAULT_MODES = [
   'bad_shape',
   'unsupported_get',
   'permission_denied',
+  'graph_error',
 ] as const;
 /** One failure mode. */
 export type FaultMode = (typeof FAULT_MODES)[number];
@@ -28,8 +30,10 @@ export type FaultMode = (typeof FAULT_MODES)[number];
 /** One failure to inject. */
 export interface Fault {
   mode: FaultMode;
-  /** Throttling code of `rate_limit`. */
-  code: RateLimitCode;
+  /** Throttling code of `rate_limit` (4 unless a throttling code is given), or any Graph code of `graph_error`. */
+  code: number;
+  /** Subcode of `graph_error` (e.g. 36009, 463). */
+  subcode?: number;
   /** Sent as `Retry-After` (and used for the BUC regain estimate) when given. */
   retryAfterSeconds?: number;
 }
@@ -43,14 +47,14 @@ export interface ArmedFault extends Fault {
 export interface FaultPlan {
   arm(endpoint: FaultableEndpoint, fault: Fault, count: number): ArmedFault;
   /** The failure for this call, if one is armed; consumes one. */
-  take(endpoint: InstagramEndpoint): Fault | undefined;
-  pending(): Partial<Record<InstagramEndpoint, ArmedFault>>;
+  take(endpoint: SandboxEndpoint): Fault | undefined;
+  pending(): Partial<Record<SandboxEndpoint, ArmedFault>>;
   clear(): void;
 }
 
 /** Creates a plan with nothing armed. */
 export function createFaultPlan(): FaultPlan {
-  const armed = new Map<InstagramEndpoint, ArmedFault>();
+  const armed = new Map<SandboxEndpoint, ArmedFault>();
   return {
     arm(endpoint, fault, count) {
       const entry = { ...fault, remaining: count };
@@ -62,7 +66,12 @@ export function createFaultPlan(): FaultPlan {
       if (!entry) return undefined;
       entry.remaining -= 1;
       if (entry.remaining <= 0) armed.delete(endpoint);
-      return { mode: entry.mode, code: entry.code, retryAfterSeconds: entry.retryAfterSeconds };
+      return {
+        mode: entry.mode,
+        code: entry.code,
+        subcode: entry.subcode,
+        retryAfterSeconds: entry.retryAfterSeconds,
+      };
     },
     pending: () =>
       Object.fromEntries([...armed].map(([endpoint, entry]) => [endpoint, { ...entry }])),
@@ -97,7 +106,7 @@ export async function faultResponse(c: Context, fault: Fault, context: FaultCont
         const minutes = Math.max(1, Math.ceil((fault.retryAfterSeconds ?? 60) / 60));
         c.header('X-Business-Use-Case-Usage', businessUseCaseHeader(context.businessId, minutes));
       }
-      return sendGraphFailure(c, rateLimitError(fault.code));
+      return sendGraphFailure(c, rateLimitError(isRateLimitCode(fault.code) ? fault.code : 4));
     }
     case 'garbage':
       return c.html('<html><body><h1>Sorry, something went wrong.</h1></body></html>', 200);
@@ -109,5 +118,7 @@ export async function faultResponse(c: Context, fault: Fault, context: FaultCont
       return sendGraphFailure(c, unsupportedMethodError(c.req.method));
     case 'permission_denied':
       return sendGraphFailure(c, permissionDeniedError());
+    case 'graph_error':
+      return sendGraphFailure(c, injectedGraphError(fault.code, fault.subcode));
   }
 }

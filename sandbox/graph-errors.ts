@@ -5,6 +5,7 @@
  * §6.3–6.4 and §7.1; entries marked "unconfirmed" there are the sandbox's own guess.
  */
 import type { RateLimitCode } from '../shared/instagram-error-codes';
+import type { FacebookRevocationSubcode } from './facebook-token-store';
 import { newTraceId } from './random-strings';
 import type { RevocationSubcode } from './token-store';
 
@@ -96,10 +97,15 @@ export function expiredTokenError(expiredAtMs: number, nowMs: number): GraphFail
 }
 
 /** 190 with the subcode a revocation was made with (460 by default). */
-export function revokedTokenError(subcode: RevocationSubcode, clientId: string): GraphFailure {
-  const reasons: Record<RevocationSubcode, string> = {
+export function revokedTokenError(
+  subcode: RevocationSubcode | FacebookRevocationSubcode,
+  clientId: string,
+): GraphFailure {
+  const reasons: Record<RevocationSubcode | FacebookRevocationSubcode, string> = {
     458: `The user has not authorized application ${clientId}.`,
+    459: 'You cannot access the app till you log in to www.facebook.com and follow the instructions given.',
     460: 'The session has been invalidated because the user changed their password or Facebook has changed the session for security reasons.',
+    464: 'Sessions for the user are not allowed because the user is not a confirmed user.',
     467: 'The session is invalid because the user logged out.',
   };
   return {

@@ -11,28 +11,45 @@ import { newSessionId } from './random-strings';
 /** Name of the session cookie; its value is an opaque id. */
 export const SESSION_COOKIE = 'sandbox_session';
 
+/** Name of the Facebook dialog's session cookie, scoped to the `/facebook` paths. */
+export const FACEBOOK_SESSION_COOKIE = 'sandbox_fb_session';
+
 /** Logged-in sessions by cookie value. */
 export interface LoginSessions {
   /** Starts a session for `userId` and sets its cookie on the response. */
   logIn(c: Context, userId: string): void;
-  /** The `user_id` the request's cookie is logged in as, if any. */
+  /** Ends the request's session, if it has one ("Not you?"). */
+  logOut(c: Context): void;
+  /** The user id the request's cookie is logged in as, if any. */
   userOf(c: Context): string | undefined;
   count(): number;
   clear(): void;
 }
 
-/** Creates a store with nobody logged in. */
-export function createLoginSessions(): LoginSessions {
+/** Where a store's cookie lives; Instagram's and Facebook's sessions never share one. */
+export interface SessionCookie {
+  readonly name: string;
+  readonly path: string;
+}
+
+/** Creates a store with nobody logged in (Instagram's cookie unless told otherwise). */
+export function createLoginSessions(
+  cookie: SessionCookie = { name: SESSION_COOKIE, path: '/' },
+): LoginSessions {
   const sessions = new Map<string, string>();
   return {
     logIn(c, userId) {
       const id = newSessionId();
       sessions.set(id, userId);
       // No Max-Age: a session cookie, kept by the auth window from one login to the next.
-      setCookie(c, SESSION_COOKIE, id, { path: '/', httpOnly: true, sameSite: 'Lax' });
+      setCookie(c, cookie.name, id, { path: cookie.path, httpOnly: true, sameSite: 'Lax' });
+    },
+    logOut(c) {
+      const id = getCookie(c, cookie.name);
+      if (id !== undefined) sessions.delete(id);
     },
     userOf(c) {
-      const id = getCookie(c, SESSION_COOKIE);
+      const id = getCookie(c, cookie.name);
       return id === undefined ? undefined : sessions.get(id);
     },
     count: () => sessions.size,

@@ -21,6 +21,11 @@ export function newAccessToken(): string {
   return `IGAA${randomFrom(ALPHANUMERIC, 178)}ZD`;
 }
 
+/** A Facebook Login token (user or Page): `EAA…`, 200 characters (docs/instagram-contract.md §11). */
+export function newFacebookToken(): string {
+  return `EAA${randomFrom(ALPHANUMERIC, 197)}`;
+}
+
 /** A dead Basic Display token (docs/instagram-contract.md §8): `IGQVJ…`, never stored. */
 export function newBasicDisplayToken(): string {
   return `IGQVJ${randomFrom(ALPHANUMERIC, 170)}`;

@@ -13,12 +13,38 @@ export const INSTAGRAM_ENDPOINTS = [
 /** One counted Instagram endpoint. */
 export type InstagramEndpoint = (typeof INSTAGRAM_ENDPOINTS)[number];
 
-/** Endpoints that `POST /__control/fail` can break; the authorize page is never broken. */
+/**
+ * The Facebook endpoints, under `/facebook/` (docs/instagram-contract.md §9). The code exchange and
+ * `fb_exchange_token` share a path but are counted and broken apart, so that a test can fail the
+ * long-lived step alone; `facebook/page` is `GET /{page-id}`.
+ */
+export const FACEBOOK_ENDPOINTS = [
+  'facebook/dialog/oauth',
+  'facebook/oauth/access_token',
+  'facebook/fb_exchange_token',
+  'facebook/debug_token',
+  'facebook/me',
+  'facebook/me/accounts',
+  'facebook/page',
+] as const;
+/** One counted Facebook endpoint. */
+export type FacebookEndpoint = (typeof FACEBOOK_ENDPOINTS)[number];
+
+/** Every counted endpoint of the sandbox. */
+export type SandboxEndpoint = InstagramEndpoint | FacebookEndpoint;
+
+/** Endpoints that `POST /__control/fail` can break; the login pages are never broken. */
 export const FAULTABLE_ENDPOINTS = [
   'oauth/access_token',
   'access_token',
   'refresh_access_token',
   'me',
+  'facebook/oauth/access_token',
+  'facebook/fb_exchange_token',
+  'facebook/debug_token',
+  'facebook/me',
+  'facebook/me/accounts',
+  'facebook/page',
 ] as const;
 /** One endpoint fault injection applies to. */
 export type FaultableEndpoint = (typeof FAULTABLE_ENDPOINTS)[number];
@@ -71,10 +97,13 @@ export const SandboxConfigPatchSchema = z.strictObject({
 /** A partial configuration update. */
 export type SandboxConfigPatch = z.infer<typeof SandboxConfigPatchSchema>;
 
-/** Options of `createSandbox`: the app identity is fixed for the life of a sandbox. */
+/** Options of `createSandbox`: the app identities are fixed for the life of a sandbox. */
 export interface SandboxOptions {
   clientId?: string;
   clientSecret?: string;
+  /** The Facebook Login app's id and secret (default `SANDBOX_FB_APP_ID`, `…_SECRET`). */
+  fbAppId?: string;
+  fbAppSecret?: string;
   /** Redirect URIs restored by every reset. */
   redirectUris?: readonly string[];
   /** Real time source in ms; the sandbox clock adds its offset to it. */

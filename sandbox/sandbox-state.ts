@@ -1,6 +1,7 @@
 /** Everything one sandbox instance remembers, and the reset that forgets it. */
 import { createCallCounter, type CallCounter } from './call-counter';
 import { SANDBOX_USERS } from './defaults';
+import { createFacebookState, type FacebookState } from './facebook-state';
 import { createFaultPlan, type FaultPlan } from './fault-injection';
 import { createHeldRequests, type HeldRequests } from './held-requests';
 import { createLoginSessions, type LoginSessions } from './login-sessions';
@@ -33,6 +34,8 @@ export interface SandboxState {
   readonly calls: CallCounter;
   readonly held: HeldRequests;
   readonly sessions: LoginSessions;
+  /** Facebook Login: its app, tokens, sessions and consent. */
+  readonly facebook: FacebookState;
   config: SandboxConfig;
   consent: ConsentSetting;
   /** Back to defaults: no tokens, codes or sessions, counters 0, clock offset 0, consent 'ask'. */
@@ -51,6 +54,7 @@ export function createSandboxState(options: SandboxOptions = {}): SandboxState {
   const faults = createFaultPlan();
   const calls = createCallCounter();
   const sessions = createLoginSessions();
+  const facebook = createFacebookState(options, clock);
   const state: SandboxState = {
     app: sandboxAppFrom(options),
     clock,
@@ -59,6 +63,7 @@ export function createSandboxState(options: SandboxOptions = {}): SandboxState {
     calls,
     held: createHeldRequests(),
     sessions,
+    facebook,
     config: defaultConfig(options.redirectUris),
     consent: defaultConsent(),
     reset() {
@@ -69,6 +74,7 @@ export function createSandboxState(options: SandboxOptions = {}): SandboxState {
       faults.clear();
       calls.reset();
       sessions.clear();
+      facebook.reset();
       state.held.releaseAll();
     },
   };

@@ -58,8 +58,9 @@ describe('startDemoStack', () => {
   it("should have the proxy accept Chrome's and Firefox's redirect URIs and any Firefox origin", () => {
     const config = demoProxyConfig('http://127.0.0.1:1');
 
-    expect(config.apps.map((app) => app.redirectUris)).toEqual([
-      [...SANDBOX_REDIRECT_URIS, FIREFOX_REDIRECT_URI],
+    expect(config.apps.map((app) => [app.flavor, app.redirectUris])).toEqual([
+      ['instagram', [...SANDBOX_REDIRECT_URIS, FIREFOX_REDIRECT_URI]],
+      ['facebook', [...SANDBOX_REDIRECT_URIS, FIREFOX_REDIRECT_URI]],
     ]);
     expect(config.allowedOrigins).toContain('moz-extension://*');
   });

@@ -8,6 +8,9 @@ import { startProxy, type RunningProxy, type StartProxyOptions } from '../proxy/
 import {
   SANDBOX_CLIENT_ID,
   SANDBOX_CLIENT_SECRET,
+  SANDBOX_FB_APP_ID,
+  SANDBOX_FB_APP_SECRET,
+  SANDBOX_FB_GRAPH_VERSION,
   SANDBOX_REDIRECT_URIS,
 } from '../sandbox/defaults';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
@@ -30,6 +33,31 @@ export const DEMO_REDIRECT_URIS: readonly string[] = [
   FIREFOX_REDIRECT_URI,
 ];
 
+/** What the extension needs to log in with Facebook against the demo's sandbox. */
+export interface DemoFacebookSettings {
+  /** The sandbox's Facebook App ID (its secret stays with the proxy). */
+  readonly appId: string;
+  /** Where the dialog lives: `${dialogBase}/${graphVersion}/dialog/oauth` (real: www.facebook.com). */
+  readonly dialogBase: string;
+  /** `FB_GRAPH_BASE` (real: https://graph.facebook.com). */
+  readonly graphBase: string;
+  /** `FB_GRAPH_VERSION`, e.g. `v25.0`. */
+  readonly graphVersion: string;
+}
+
+/**
+ * The Facebook Login settings of a sandbox at `sandboxUrl`: the sandbox serves the dialog and the
+ * Graph endpoints under `/facebook`, so both bases are the same there.
+ */
+export function demoFacebookSettings(sandboxUrl: string): DemoFacebookSettings {
+  return {
+    appId: SANDBOX_FB_APP_ID,
+    dialogBase: `${sandboxUrl}/facebook`,
+    graphBase: `${sandboxUrl}/facebook`,
+    graphVersion: SANDBOX_FB_GRAPH_VERSION,
+  };
+}
+
 /** Where to listen and how to tune the proxy. */
 export interface DemoStackOptions {
   /** Sandbox port; 0 picks a free one. */
@@ -50,7 +78,8 @@ export interface DemoStack {
 
 /**
  * Validates the proxy configuration for a sandbox at `sandboxUrl` through the same `loadConfig`
- * as production, with the sandbox's app credentials and the demo's redirect URIs.
+ * as production, with the sandbox's Instagram and Facebook Login apps and the demo's redirect URIs
+ * (which the Facebook app takes from `IG_REDIRECT_URIS`).
  * @throws {StartError} `invalid_env` naming the variable at fault.
  */
 export function demoProxyConfig(sandboxUrl: string, proxyEnv: ConfigEnv = {}): ProxyConfig {
@@ -63,6 +92,10 @@ export function demoProxyConfig(sandboxUrl: string, proxyEnv: ConfigEnv = {}): P
       PROXY_ALLOWED_ORIGINS: DEMO_ALLOWED_ORIGINS,
       IG_OAUTH_BASE: sandboxUrl,
       IG_GRAPH_BASE: sandboxUrl,
+      FB_APP_ID: SANDBOX_FB_APP_ID,
+      FB_APP_SECRET: SANDBOX_FB_APP_SECRET,
+      FB_GRAPH_BASE: demoFacebookSettings(sandboxUrl).graphBase,
+      FB_GRAPH_VERSION: SANDBOX_FB_GRAPH_VERSION,
       ...proxyEnv,
     });
   } catch (error) {

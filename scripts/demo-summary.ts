@@ -1,6 +1,7 @@
 /** The text `npm start` prints once everything runs. It names URLs and paths, never the secret. */
 import { HEALTH_PATH } from '../shared/exchange-contract';
 import type { ExtensionBrowser } from './build-extension';
+import { demoFacebookSettings } from './demo-stack';
 
 /** The line that says the demo is up; the start test waits for it. */
 export const READY_LINE = 'Demo ready. Press Ctrl-C to stop everything.';
@@ -34,6 +35,16 @@ function loadByHand(target: ExtensionBrowser, extensionDir: string): string[] {
   ];
 }
 
+/** The Facebook Login app the proxy also serves, and where its dialog and Graph API live. */
+function facebookLines(sandboxUrl: string): string[] {
+  const facebook = demoFacebookSettings(sandboxUrl);
+  return [
+    `  Facebook Login     app ${facebook.appId}, Graph ${facebook.graphVersion}`,
+    `    dialog base      ${facebook.dialogBase}  (${facebook.dialogBase}/${facebook.graphVersion}/dialog/oauth)`,
+    `    graph base       ${facebook.graphBase}`,
+  ];
+}
+
 /** Lines for the terminal: the URLs, then either "look at the browser" or how to load by hand. */
 export function demoSummary(input: DemoSummaryInput): string {
   const name = input.target === 'firefox' ? 'Firefox' : 'Chromium';
@@ -44,6 +55,7 @@ export function demoSummary(input: DemoSummaryInput): string {
     `  Control API        ${input.sandboxUrl}/__control/state  (also reset, config, clock…)`,
     `  Exchange proxy     ${input.proxyUrl}  (health: ${input.proxyUrl}${HEALTH_PATH})`,
     `  Extension build    ${input.extensionDir}`,
+    ...facebookLines(input.sandboxUrl),
     '',
   ];
   if (input.browser === 'opened') {

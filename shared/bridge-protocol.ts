@@ -75,6 +75,8 @@ export const BridgeAccountSchema = z.object({
   status: z.string(),
   expiresAt: z.nullable(z.number()),
   scopes: z.array(z.string()),
+  /** How the token was obtained (`facebook_login` tokens call the Graph API by account id). */
+  tokenKind: z.optional(z.string()),
 });
 /** An account as the CLI shows it. */
 export type BridgeAccount = z.infer<typeof BridgeAccountSchema>;

@@ -13,6 +13,17 @@ export const HEALTH_PATH = '/healthz';
 /** Path of the endpoint that says what only the proxy knows about an app's setup. */
 export const SETUP_CHECK_PATH = '/v1/setup-check';
 
+/** Path of the endpoint that inspects a Facebook Login token with the app's `debug_token`. */
+export const DEBUG_PATH = '/v1/debug';
+
+/**
+ * The two login paths a proxy app serves: Instagram Login (Instagram app id and secret) or
+ * Facebook Login (Facebook App ID and secret), docs/instagram-contract.md §1 and §9.
+ */
+export const FLAVORS = ['instagram', 'facebook'] as const;
+/** One login path. */
+export type Flavor = (typeof FLAVORS)[number];
+
 /**
  * The longest a whole `POST /v1/exchange` may take on the proxy, every Instagram call and retry
  * included. The proxy's configuration cannot exceed it, and the extension waits a little longer
@@ -37,6 +48,7 @@ export const MAX_FIELD_LENGTH = 2048;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/;
 
 const ClientIdSchema = z.string().check(z.regex(/^\d{1,32}$/));
+const FlavorSchema = z.enum(FLAVORS);
 const RedirectUriSchema = z.string().check(z.minLength(1), z.maxLength(MAX_FIELD_LENGTH));
 
 /** Body of `POST /v1/exchange`; unknown fields are rejected. */
@@ -49,6 +61,8 @@ export const ExchangeRequestSchema = z.strictObject({
    * challenge, forwarded to Instagram with the code. Whether Instagram checks it is unconfirmed.
    */
   code_verifier: z.optional(z.string().check(z.regex(/^[A-Za-z0-9._~-]{43,128}$/))),
+  /** Which login produced the code; absent means `instagram`. It must match the app's flavor. */
+  flavor: z.optional(FlavorSchema),
 });
 /** A validated exchange request. */
 export type ExchangeRequest = z.infer<typeof ExchangeRequestSchema>;
@@ -107,7 +121,48 @@ export const ExchangeResponseSchema = z.object({
   issued_at: z.string().check(z.regex(ISO_INSTANT)),
   long_lived: z.boolean(),
   upstream_error: z.optional(UpstreamErrorSchema),
+  /** The login path of the app that redeemed the code; the proxy always sets it. */
+  flavor: z.optional(FlavorSchema),
+  /** Facebook only: when the app loses access to the user's data (Unix seconds, §9.4). */
+  data_access_expires_at: z.optional(z.number()),
 });
+
+/**
+ * Body of `POST /v1/debug`: the Facebook Login token to inspect, and which app's `debug_token` to
+ * ask (without `client_id`, the only Facebook Login app the proxy holds).
+ */
+export const DebugRequestSchema = z.strictObject({
+  access_token: z.string().check(z.minLength(1), z.maxLength(MAX_FIELD_LENGTH)),
+  client_id: z.optional(ClientIdSchema),
+});
+/** A validated debug request. */
+export type DebugRequest = z.infer<typeof DebugRequestSchema>;
+
+/**
+ * Reply of `POST /v1/debug`: the `data` object of Facebook's `debug_token`, unwrapped, with every
+ * field Facebook sent kept (docs/instagram-contract.md §9.4). `app_id` is always a string. A dead
+ * input token is still a 200, with `is_valid: false` and `error`: that is the truth about the
+ * token, not a failure of the proxy. `expires_at: 0` means the token does not expire.
+ */
+export const DebugTokenSchema = z.looseObject({
+  app_id: z.string(),
+  type: z.optional(z.string()),
+  application: z.optional(z.string()),
+  expires_at: z.optional(z.number()),
+  data_access_expires_at: z.optional(z.number()),
+  is_valid: z.boolean(),
+  issued_at: z.optional(z.number()),
+  scopes: z.array(z.string()),
+  granular_scopes: z.optional(
+    z.array(z.object({ scope: z.string(), target_ids: z.optional(z.array(z.string())) })),
+  ),
+  user_id: z.optional(z.string()),
+  error: z.optional(
+    z.looseObject({ code: z.number(), message: z.string(), subcode: z.optional(z.number()) }),
+  ),
+});
+/** What `debug_token` says about a Facebook Login token. */
+export type DebugToken = z.infer<typeof DebugTokenSchema>;
 
 /** Body of `POST /v1/setup-check`: which app, and the redirect URI the extension uses. */
 export const SetupCheckRequestSchema = z.strictObject({
@@ -128,6 +183,8 @@ export const SetupCheckResponseSchema = z.object({
   redirect_uri_allowed: z.boolean(),
   /** The request's `Origin` is on the proxy's allow-list (true when it sent none). */
   origin_allowed: z.boolean(),
+  /** The login path of the app with this client ID, when the proxy holds it. */
+  flavor: z.optional(FlavorSchema),
 });
 /** A setup check's answer. */
 export type SetupCheckResponse = z.infer<typeof SetupCheckResponseSchema>;

@@ -82,19 +82,22 @@ export const CodeExchangeResponseSchema = z.union([
 /** A normalised short-lived token reply. */
 export type CodeExchangeResponse = z.infer<typeof CodeExchangeResponseSchema>;
 
+/** `token_type`, lower-cased; Meta's replies sometimes leave it out, and it is always bearer. */
+export const TokenTypeSchema = z._default(
+  z.pipe(
+    z.string(),
+    z.transform((value) => value.toLowerCase()),
+  ),
+  'bearer',
+);
+
 /**
  * Reply of `GET /access_token` (ig_exchange_token) and `GET /refresh_access_token`. `token_type`
  * may be missing and `expires_in` may arrive as a string, so both are normalised.
  */
 export const LongLivedTokenResponseSchema = z.object({
   access_token: z.string().check(z.minLength(1)),
-  token_type: z._default(
-    z.pipe(
-      z.string(),
-      z.transform((value) => value.toLowerCase()),
-    ),
-    'bearer',
-  ),
+  token_type: TokenTypeSchema,
   expires_in: z.pipe(
     z.union([z.number(), z.string().check(z.regex(/^\d+$/))]),
     z.transform((value) => Number(value)),

@@ -1,4 +1,7 @@
-/** Instagram Login scope names, with the one-line meaning shown next to each checkbox. */
+/**
+ * The scope names of both login flavours (docs/instagram-contract.md §2 and §9). What each one
+ * means lives with the page that shows it (scope-descriptions.ts).
+ */
 
 /** Current scopes of the Instagram API with Instagram Login, in display order. */
 export const INSTAGRAM_SCOPE_NAMES = [
@@ -12,15 +15,6 @@ export const INSTAGRAM_SCOPE_NAMES = [
 /** A current Instagram Login scope name. */
 export type InstagramScope = (typeof INSTAGRAM_SCOPE_NAMES)[number];
 
-/** What each scope lets the app do, in one line. */
-export const INSTAGRAM_SCOPE_DESCRIPTIONS: Readonly<Record<InstagramScope, string>> = {
-  instagram_business_basic: 'Read the profile and media (needed to refresh tokens).',
-  instagram_business_content_publish: 'Publish posts, reels and stories.',
-  instagram_business_manage_comments: 'Read, reply to and hide comments.',
-  instagram_business_manage_messages: 'Read and send direct messages.',
-  instagram_business_manage_insights: 'Read account and media insights.',
-};
-
 /** Scope names retired on 27 Jan 2025, mapped to their replacements. */
 export const RETIRED_SCOPE_RENAMES: Readonly<Record<string, InstagramScope>> = {
   business_basic: 'instagram_business_basic',
@@ -32,4 +26,34 @@ export const RETIRED_SCOPE_RENAMES: Readonly<Record<string, InstagramScope>> = {
 /** Whether `name` is a current Instagram Login scope. */
 export function isInstagramScope(name: string): name is InstagramScope {
   return INSTAGRAM_SCOPE_NAMES.some((scope) => scope === name);
+}
+
+/** Permissions of the Instagram API with Facebook Login, in display order. */
+export const FACEBOOK_SCOPE_NAMES = [
+  'instagram_basic',
+  'instagram_content_publish',
+  'instagram_manage_comments',
+  'instagram_manage_insights',
+  'pages_show_list',
+  'pages_read_engagement',
+  'business_management',
+] as const;
+
+/** A Facebook Login permission. */
+export type FacebookScope = (typeof FACEBOOK_SCOPE_NAMES)[number];
+
+/** The least a Facebook Login needs: the linked Instagram accounts, found through the Pages. */
+export const FACEBOOK_REQUIRED_SCOPES: readonly FacebookScope[] = [
+  'instagram_basic',
+  'pages_show_list',
+];
+
+/** Whether `name` is a Facebook Login permission this tool offers. */
+export function isFacebookScope(name: string): name is FacebookScope {
+  return FACEBOOK_SCOPE_NAMES.some((scope) => scope === name);
+}
+
+/** Whether `name` is a scope of either login flavour. */
+export function isKnownScope(name: string): name is InstagramScope | FacebookScope {
+  return isInstagramScope(name) || isFacebookScope(name);
 }

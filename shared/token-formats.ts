@@ -11,6 +11,8 @@ export interface TokenFacts {
   /** Epoch milliseconds; null while unknown (an imported token before its first refresh). */
   expiresAt: number | null;
   scopes: readonly string[];
+  /** `facebook_login` tokens reach the account by its id, not through `/me`. */
+  tokenKind?: string;
 }
 
 /** One way to hand out a token. */
@@ -33,8 +35,10 @@ export const TOKEN_FORMATS: readonly TokenFormat[] = [
   {
     id: 'curl',
     label: 'Copy curl command',
-    render: (token, _facts, graphUrl) =>
-      `curl -H 'Authorization: Bearer ${token}' '${graphUrl.replace(/\/$/, '')}/me?fields=user_id,username'`,
+    render: (token, facts, graphUrl) =>
+      `curl -H 'Authorization: Bearer ${token}' '${graphUrl.replace(/\/$/, '')}/${
+        facts.tokenKind === 'facebook_login' ? `${facts.id}?fields=id` : 'me?fields=user_id'
+      },username'`,
   },
   { id: 'env', label: 'Copy .env line', render: (token) => `INSTAGRAM_ACCESS_TOKEN=${token}` },
   {

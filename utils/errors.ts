@@ -43,6 +43,8 @@ export const ERROR_CODES = [
   'account_id_missing',
   'account_id_invalid',
   'basic_display_retired',
+  'instagram_not_linked',
+  'facebook_profile_missing',
   'instagram_unavailable',
   'token_expired',
   'token_revoked',
@@ -56,11 +58,6 @@ export const ERROR_CODES = [
 
 /** A stable identifier for every error a user can meet. */
 export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** Whether a string is one of the known error codes. */
-export function isErrorCode(code: string): code is ErrorCode {
-  return ERROR_CODES.some((known) => known === code);
-}
 
 /** The plain-language message and fix for `code`, from the locale file. */
 export function errorText(code: ErrorCode): { message: string; hint: string } {

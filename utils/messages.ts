@@ -3,6 +3,7 @@
  * zod-validated in the background before anything runs; replies are `{ok:true,data}` or
  * `{ok:false,error}`.
  */
+import type { DebugToken } from '@/shared/exchange-contract';
 import * as z from 'zod/mini';
 import type { PopupState } from '@/utils/background/read-app-state';
 import type { SetupReport } from '@/utils/connect/check-setup';
@@ -41,7 +42,13 @@ export const RequestSchema = z.union([
   z.object({ type: z.literal('connect'), profileId: z.optional(ProfileId) }),
   z.object({ type: z.literal('checkSetup'), profileId: z.optional(ProfileId) }),
   z.object({ type: z.literal('dismissConnect') }),
-  z.object({ type: z.literal('getToken'), accountId: AccountId }),
+  z.object({
+    type: z.literal('getToken'),
+    accountId: AccountId,
+    /** `pageToken`: the token of the Page a Facebook Login account came through. */
+    slot: z.optional(z.enum(['token', 'pageToken'])),
+  }),
+  z.object({ type: z.literal('inspectToken'), accountId: AccountId }),
   z.object({ type: z.literal('refreshNow'), accountId: AccountId }),
   z.object({ type: z.literal('checkNow'), accountId: AccountId }),
   z.object({ type: z.literal('removeAccount'), accountId: StoredKey }),
@@ -83,7 +90,8 @@ export interface ResponseMap {
   refreshNow: UpkeepReport;
   checkNow: UpkeepReport;
   removeAccount: null;
-  importToken: { accountId: string; username: string; replaced: boolean };
+  importToken: { accountId: string; username: string; replaced: boolean; expiresAt: number | null };
+  inspectToken: DebugToken;
   clipboardCopied: null;
   getCliAccess: CliAccessView;
   saveCliAccess: CliAccess;

@@ -29,7 +29,12 @@ const scheduleClear = (text: string) => {
 /** What the setup checklist shows for the profile of the last login (or the active one). */
 function setupOf(state: PopupState) {
   const profile = selectProfile(state, state.connect?.profileId);
-  return { redirectUri: state.redirectUri, clientId: profile.clientId, scopes: profile.scopes };
+  return {
+    flavor: profile.flavor,
+    redirectUri: state.redirectUri,
+    clientId: profile.clientId,
+    scopes: profile.scopes,
+  };
 }
 
 function Accounts({ state, now }: { state: PopupState; now: number }) {
@@ -46,6 +51,16 @@ function Accounts({ state, now }: { state: PopupState; now: number }) {
         profileDeleted={!state.profiles.some((profile) => profile.id === account.profileId)}
         now={now}
         readToken={() => sendRequest({ type: 'getToken', accountId }).then((reply) => reply.token)}
+        readPageToken={() =>
+          sendRequest({ type: 'getToken', accountId, slot: 'pageToken' }).then(
+            (reply) => reply.token,
+          )
+        }
+        inspect={
+          account.tokenKind === 'facebook_login'
+            ? () => sendRequest({ type: 'inspectToken', accountId })
+            : undefined
+        }
         onCopied={scheduleClear}
         refresh={() => sendRequest({ type: 'refreshNow', accountId }).then(describeUpkeep)}
         check={() => sendRequest({ type: 'checkNow', accountId }).then(describeUpkeep)}

@@ -83,7 +83,7 @@ describe('the leak scan', () => {
     expect(report.leaks.map(({ secret }) => secret).join(' ')).not.toContain(token.slice(4, 12));
   });
 
-  it("should only tolerate a code in the HTTP cache entry of Instagram's own authorize redirect", async () => {
+  it("should only tolerate a code in the HTTP cache entry of Instagram's or Facebook's own login redirect", async () => {
     const redirect = (path: string) =>
       Buffer.from(
         `1/0/_dk_http://127.0.0.1 http://127.0.0.1:8788${path}\nHTTP/1.1 302 Found\n` +
@@ -93,6 +93,7 @@ describe('the leak scan', () => {
       ...SECRETS,
       await profileWith({
         'Default/Cache/Cache_Data/0123_0': redirect('/oauth/authorize'),
+        'Default/Cache/Cache_Data/89ab_0': redirect('/facebook/v25.0/dialog/oauth'),
         'Default/Cache/Cache_Data/4567_0': redirect('/somewhere/else'),
         'Default/History': redirect('/oauth/authorize'),
       }),
@@ -100,8 +101,9 @@ describe('the leak scan', () => {
 
     const report = await scanForLeaks(entries);
 
-    expect(report.tolerated.map(({ where }) => where.split(' (')[0])).toEqual([
+    expect(report.tolerated.map(({ where }) => where.split(' (')[0]).sort()).toEqual([
       'profile file Default/Cache/Cache_Data/0123_0',
+      'profile file Default/Cache/Cache_Data/89ab_0',
     ]);
     expect(report.leaks.map(({ where }) => where.split(' (')[0]).sort()).toEqual([
       'profile file Default/Cache/Cache_Data/4567_0',

@@ -75,11 +75,14 @@ describe.each([
     expect(locale.error_vault_locked?.message).toBe('Your tokens are locked.');
   });
 
-  it('should ask for exactly the documented permissions, and the Graph API host alone', async () => {
+  it('should ask for exactly the documented permissions, and the two Graph API hosts alone', async () => {
     const { text, manifest } = await readManifest(folder);
 
     expect(manifest.permissions).toEqual(permissions);
-    expect(manifest.host_permissions).toEqual(['https://graph.instagram.com/*']);
+    expect(manifest.host_permissions).toEqual([
+      'https://graph.instagram.com/*',
+      'https://graph.facebook.com/*',
+    ]);
     expect(manifest.optional_host_permissions ?? []).toEqual([]);
     expect(manifest.optional_permissions).toEqual(['notifications']);
     expect(text).not.toContain('<all_urls>');

@@ -1,6 +1,6 @@
 /** Test data shared by the extension's unit and component tests. */
 import { HEALTHY } from '@/utils/vault/account-record';
-import { createDefaultSettings } from '@/utils/settings/settings';
+import { createDefaultSettings, type AppProfile } from '@/utils/settings/settings';
 import { lifecyclePolicy } from '@/utils/upkeep/lifecycle-policy';
 import type { LifecycleState } from '@/utils/upkeep/lifecycle-state';
 import type { AccountSummary } from '@/utils/vault/account-store';
@@ -26,6 +26,7 @@ export function makeAccount(overrides: Partial<AccountSummary> = {}): AccountSum
     lastRefreshedAt: null,
     lastCheckedAt: null,
     events: [],
+    dataAccessExpiresAt: null,
     ...HEALTHY,
     ...overrides,
   };
@@ -43,6 +44,30 @@ export function makeLifecycleState(overrides: Partial<LifecycleState> = {}): Lif
     settings,
     settingsReadable: true,
     now: Date.now(),
+    ...overrides,
+  };
+}
+
+/** The sandbox's Facebook App ID, which the Facebook Login tests use. */
+export const FACEBOOK_APP_ID = '480001234567890';
+
+/** A token-shaped Facebook Login token (`EAA` + 150 characters) that differs by seed. */
+export function fakeFacebookToken(seed: string): string {
+  return `EAA${seed.repeat(Math.ceil(150 / seed.length)).slice(0, 150)}`;
+}
+
+/** A ready Facebook Login profile whose proxy and sandbox are on 127.0.0.1. */
+export function makeFacebookProfile(overrides: Partial<AppProfile> = {}): AppProfile {
+  return {
+    id: 'facebook',
+    name: 'Facebook app',
+    flavor: 'facebook',
+    clientId: FACEBOOK_APP_ID,
+    scopes: ['instagram_basic', 'pages_show_list'],
+    proxyUrl: 'http://127.0.0.1:8787',
+    authorizeUrl: 'http://127.0.0.1:8788/facebook',
+    graphUrl: 'http://127.0.0.1:8788/facebook',
+    graphVersion: 'v25.0',
     ...overrides,
   };
 }

@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
+  DEBUG_PATH,
+  DebugTokenSchema,
   EXCHANGE_PATH,
   ExchangeResponseSchema,
   HEALTH_PATH,
@@ -17,8 +19,11 @@ import {
   CLIENT_ID,
   REDIRECT_URI,
   SANDBOX_APP_SCOPED_ID,
+  SANDBOX_FB_USER_ID,
   authorizationCode,
+  debugOver,
   exchangeOver,
+  facebookAuthorizationCode,
   setupCheckOver,
   startTestSandbox,
   type RunningSandbox,
@@ -88,7 +93,11 @@ export function describeProxyContract(
 
     /** Calls the sandbox counted, but for the authorize requests the test itself made. */
     async function upstreamCalls() {
-      const { 'oauth/authorize': _byTheTest, ...calls } = await control.calls();
+      const {
+        'oauth/authorize': _byTheTest,
+        'facebook/dialog/oauth': _dialogByTheTest,
+        ...calls
+      } = await control.calls();
       return Object.values(calls).reduce((sum, count) => sum + count, 0);
     }
 
@@ -139,6 +148,48 @@ export function describeProxyContract(
           type: 'OAuthException',
           code: 400,
           message: 'Matching code was not found or was already used',
+        });
+      });
+    });
+
+    describe('Facebook Login', () => {
+      it('should exchange a Facebook code (with #_=_) for a 60-day token named by debug_token', async () => {
+        const code = await facebookAuthorizationCode(sandbox.url, control);
+
+        const response = await exchangeOver(proxy.url, {
+          code: `${code}#_=_`,
+          redirect_uri: REDIRECT_URI,
+          flavor: 'facebook',
+        });
+
+        expect(response.status).toBe(200);
+        const actual = ExchangeResponseSchema.parse(await response.json());
+        expect(actual).toMatchObject({
+          flavor: 'facebook',
+          token_type: 'bearer',
+          user_id: SANDBOX_FB_USER_ID,
+          long_lived: true,
+        });
+        expect(actual.access_token).toMatch(/^EAA/);
+        expect(actual.data_access_expires_at).toBeGreaterThan(0);
+      });
+
+      it('should answer POST /v1/debug with the debug_token data of a token', async () => {
+        const { access_token } = await control.facebook.issueToken({
+          userId: SANDBOX_FB_USER_ID,
+          kind: 'page',
+          pageId: '104000000000001',
+        });
+
+        const response = await debugOver(proxy.url, { access_token }, { Origin: TEST_ORIGIN });
+
+        expect(response.status).toBe(200);
+        expect(response.headers.get('Access-Control-Allow-Origin')).toBe(TEST_ORIGIN);
+        expect(DebugTokenSchema.parse(await response.json())).toMatchObject({
+          type: 'PAGE',
+          expires_at: 0,
+          is_valid: true,
+          user_id: SANDBOX_FB_USER_ID,
         });
       });
     });
@@ -218,6 +269,7 @@ export function describeProxyContract(
 
       it.each([
         ['GET', EXCHANGE_PATH, 'POST'],
+        ['GET', DEBUG_PATH, 'POST'],
         ['PUT', SETUP_CHECK_PATH, 'POST'],
         ['POST', HEALTH_PATH, 'GET'],
       ])(
@@ -313,10 +365,25 @@ export function describeProxyContract(
           answers.map(async (response) => SetupCheckResponseSchema.parse(await response.json())),
         );
         expect(actual).toEqual([
-          { client_id_known: true, redirect_uri_allowed: true, origin_allowed: true },
+          {
+            client_id_known: true,
+            redirect_uri_allowed: true,
+            origin_allowed: true,
+            flavor: 'instagram',
+          },
           { client_id_known: false, redirect_uri_allowed: false, origin_allowed: true },
-          { client_id_known: true, redirect_uri_allowed: false, origin_allowed: true },
-          { client_id_known: true, redirect_uri_allowed: true, origin_allowed: false },
+          {
+            client_id_known: true,
+            redirect_uri_allowed: false,
+            origin_allowed: true,
+            flavor: 'instagram',
+          },
+          {
+            client_id_known: true,
+            redirect_uri_allowed: true,
+            origin_allowed: false,
+            flavor: 'instagram',
+          },
         ]);
         expect(answers[2]?.headers.get('Access-Control-Allow-Origin')).toBe(TEST_ORIGIN);
         expect(answers[3]?.headers.get('Access-Control-Allow-Origin')).toBeNull();

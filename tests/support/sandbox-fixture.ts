@@ -4,6 +4,8 @@ import { createSandboxControl, type SandboxControl } from '../../sandbox/control
 import {
   SANDBOX_CLIENT_ID,
   SANDBOX_CLIENT_SECRET,
+  SANDBOX_FB_APP_ID,
+  SANDBOX_FB_APP_SECRET,
   SANDBOX_REDIRECT_URIS,
 } from '../../sandbox/defaults';
 import { SESSION_COOKIE } from '../../sandbox/login-sessions';
@@ -149,4 +151,60 @@ export async function authorizationCode(
   }).toString();
   const location = (await fetch(authorize, { redirect: 'manual' })).headers.get('Location');
   return location === null ? null : new URL(location).searchParams.get('code');
+}
+
+/** Valid Facebook dialog parameters, with overrides (`undefined` removes a parameter). */
+export function facebookDialogParams(
+  overrides: Record<string, string | undefined> = {},
+): Record<string, string> {
+  return definedOnly({
+    client_id: SANDBOX_FB_APP_ID,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: 'pages_show_list,instagram_basic',
+    state: 'fb-state-123',
+    ...overrides,
+  });
+}
+
+/** Posts a Facebook code exchange (form); `overrides` change or remove fields. */
+export function exchangeFacebookCode(
+  fixture: SandboxFixture,
+  code: string,
+  overrides: Record<string, string | undefined> = {},
+): Promise<Response> {
+  return fetch(fixture.at('/facebook/v25.0/oauth/access_token'), {
+    method: 'POST',
+    body: new URLSearchParams(
+      definedOnly({
+        client_id: SANDBOX_FB_APP_ID,
+        client_secret: SANDBOX_FB_APP_SECRET,
+        redirect_uri: REDIRECT_URI,
+        code,
+        ...overrides,
+      }),
+    ),
+  });
+}
+
+/** Logs in through the Facebook dialog with Allow as `userId` and returns the code (no `#_=_`). */
+export async function obtainFacebookCode(
+  fixture: SandboxFixture,
+  userId: string,
+  overrides: Record<string, string | undefined> = {},
+): Promise<string> {
+  const response = await fetch(fixture.at('/facebook/v25.0/dialog/oauth'), {
+    method: 'POST',
+    body: new URLSearchParams({
+      ...facebookDialogParams(overrides),
+      decision: 'allow',
+      user_id: userId,
+    }),
+    redirect: 'manual',
+  });
+  const code = new URL(response.headers.get('Location') ?? '').searchParams.get('code');
+  if (response.status !== 302 || code === null) {
+    throw new Error(`The Facebook dialog did not redirect with a code (HTTP ${response.status})`);
+  }
+  return code;
 }

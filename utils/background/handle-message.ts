@@ -3,10 +3,12 @@
  * it, and turns any failure into an error payload. Nothing here throws back into the runtime.
  */
 import { readAccountToken, removeAccount } from '@/utils/vault/account-store';
+import { words } from '@/utils/words';
 import { checkNow, refreshNow } from '@/utils/upkeep/account-upkeep';
 import { readPopupState } from './read-app-state';
 import { scheduleClipboardClear } from '@/utils/clipboard/schedule-clear';
 import { importToken } from '@/utils/connect/import-token';
+import { inspectFacebookAccount } from '@/utils/facebook/inspect-facebook-account';
 import { startConnect, type ConnectPlatform } from '@/utils/connect/connect-account';
 import { reconnectBridge } from '@/utils/bridge/bridge-port';
 import { checkSetup } from '@/utils/connect/check-setup';
@@ -98,7 +100,8 @@ const handlers: Handlers = {
     await dismissProgress();
     return null;
   },
-  getToken: async ({ accountId }) => ({ token: await readAccountToken(accountId) }),
+  getToken: async ({ accountId, slot }) => ({ token: await readAccountToken(accountId, slot) }),
+  inspectToken: ({ accountId }) => inspectFacebookAccount(accountId),
   refreshNow: ({ accountId }) => refreshNow(accountId),
   checkNow: ({ accountId }) => checkNow(accountId),
   removeAccount: async ({ accountId }) => {
@@ -139,7 +142,7 @@ export async function handleMessage(
   try {
     if (!isOwnPage(sender, context)) {
       throw new AppError('invalid_message', {
-        message: 'Request refused: it did not come from a page of this extension.',
+        message: words('request_foreign'),
       });
     }
     const request = RequestSchema.safeParse(message);

@@ -1,4 +1,5 @@
 /** A snapshot of everything the popup and the options page show, built on the lifecycle state. */
+import type { Flavor } from '@/shared/exchange-contract';
 import { readConnectProgress } from '@/utils/connect/connect-progress';
 import type { ErrorPayload } from '@/utils/errors';
 import { isProfileReady, selectProfile } from '@/utils/settings/select-profile';
@@ -32,6 +33,9 @@ export interface AppState {
 export interface ProfileView {
   id: string;
   name: string;
+  flavor: Flavor;
+  /** Facebook Login profiles put it in every Graph path. */
+  graphVersion: string;
   clientId: string;
   scopes: readonly string[];
   proxyUrl: string;
@@ -58,13 +62,15 @@ export async function readAppState(): Promise<AppState> {
     connect: connect ?? null,
     setupComplete: lifecycle.settingsReadable && isProfileReady(selectProfile(settings)),
     warningWindowMs: lifecycle.policy.warningWindowMs,
-    profiles: settings.profiles.map(({ id, name, clientId, scopes, proxyUrl, graphUrl }) => ({
-      id,
-      name,
-      clientId,
-      scopes,
-      proxyUrl,
-      graphUrl,
+    profiles: settings.profiles.map((profile) => ({
+      id: profile.id,
+      name: profile.name,
+      flavor: profile.flavor,
+      graphVersion: profile.graphVersion,
+      clientId: profile.clientId,
+      scopes: profile.scopes,
+      proxyUrl: profile.proxyUrl,
+      graphUrl: profile.graphUrl,
     })),
     activeProfileId: settings.activeProfileId,
   };

@@ -8,7 +8,7 @@ import { AppError } from '@/utils/errors';
 export function reportBackgroundError(error: unknown): void {
   const label = error instanceof AppError ? `${error.name}(${error.code})` : describe(error);
   // eslint-disable-next-line no-console -- the service worker console is where developers look
-  console.error(`[token-tool] background task failed: ${label}`);
+  console.error(`[igtt] failed: ${label}`);
 }
 
 function describe(error: unknown): string {

@@ -5,9 +5,8 @@
  */
 import type { BridgeAccount, BridgeReply, BridgeRequest } from '@/shared/bridge-protocol';
 import { AppError } from '@/utils/errors';
-import { selectProfile } from '@/utils/settings/select-profile';
 import { isCliAllowed, readCliAccess } from '@/utils/settings/cli-access';
-import { accountStatus } from '@/utils/upkeep/account-status';
+import { accessEndsAt, accountStatus } from '@/utils/upkeep/account-status';
 import { readLifecycleState, type LifecycleState } from '@/utils/upkeep/lifecycle-state';
 import { tokenBornAt } from '@/utils/upkeep/refresh-policy';
 import { readAccountToken, type AccountSummary } from '@/utils/vault/account-store';
@@ -25,8 +24,9 @@ function toBridgeAccount(account: AccountSummary, state: LifecycleState): Bridge
     id: account.id,
     username: account.username,
     status: accountStatus(account, context),
-    expiresAt: account.expiresAt,
+    expiresAt: accessEndsAt(account),
     scopes: account.scopes,
+    tokenKind: account.tokenKind,
   };
 }
 
@@ -96,7 +96,7 @@ async function answerToken(
   const data = {
     token: live.token,
     account: toBridgeAccount(account, state),
-    graphUrl: selectProfile(state.settings, account.profileId).graphUrl,
+    graphUrl: state.policy.graphUrlFor(account.profileId),
   };
   if (request.type === 'deliver')
     return { ok: true, data: { ...data, stamp: tokenStamp(account) } };

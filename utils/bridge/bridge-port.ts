@@ -7,6 +7,7 @@
  * the hooks need (none while access is off).
  */
 import { browser } from 'wxt/browser';
+import { words } from '@/utils/words';
 import {
   BRIDGE_HOST_NAME,
   HostMessageSchema,
@@ -65,7 +66,7 @@ function openPort(connect: ConnectNative): NativePort {
     if (port === opened) port = undefined;
     retryAfter = Date.now() + RETRY_AFTER_FAILURE_MS;
     // Chrome says why here, e.g. "Specified native messaging host not found."
-    const problem = browser.runtime.lastError?.message ?? 'The command-line host stopped.';
+    const problem = browser.runtime.lastError?.message ?? words('host_stopped');
     void bridgeStatusItem.write({ connected: false, problem, updatedAt: Date.now() });
   });
   void bridgeStatusItem.write({ connected: true, updatedAt: Date.now() });

@@ -4,6 +4,7 @@
  * push the rest of the history out.
  */
 import type { HostMessage } from '@/shared/bridge-protocol';
+import { words } from '@/utils/words';
 import { appendEvent, type AccountEvent } from '@/utils/vault/account-record';
 import { updateAccount } from '@/utils/vault/account-store';
 
@@ -17,7 +18,7 @@ export async function recordCliRead(accountId: string): Promise<void> {
       at: now,
       type: 'cli_read',
       ok: true,
-      message: 'Read by the command line.',
+      message: words('event_cli_read'),
       count: merged ? (latest.count ?? 1) + 1 : 1,
     };
     return { ...account, events: merged ? [event, ...older] : appendEvent(account.events, event) };
@@ -39,9 +40,16 @@ export async function recordHookReport(
           type: 'hook_ran',
           ok: result.ok,
           message: result.ok
-            ? `Hook ${result.hook} (${result.program}) received the new token.`
-            : `Hook ${result.hook} (${result.program}) failed${result.exitCode === null ? '' : ` with exit code ${result.exitCode}`}.`,
-          ...(result.ok ? {} : { hint: 'Run `igtt hook list` and try the command by hand.' }),
+            ? words('hook_ran', String(result.hook), result.program)
+            : result.exitCode === null
+              ? words('hook_failed', String(result.hook), result.program)
+              : words(
+                  'hook_exit_code',
+                  String(result.hook),
+                  result.program,
+                  String(result.exitCode),
+                ),
+          ...(result.ok ? {} : { hint: words('advice_hook_failed') }),
         }),
       account.events,
     ),

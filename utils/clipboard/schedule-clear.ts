@@ -4,6 +4,7 @@
  * background page with an alarm in Firefox (which has no offscreen documents).
  */
 import { browser } from 'wxt/browser';
+import { words } from '@/utils/words';
 import { clipboardJobItem } from '@/utils/vault/storage-items';
 import { OFFSCREEN_PATH, type ClearLaterMessage } from './clear-later-message';
 import { clearIfUnchanged, type ClipboardAccess } from './clipboard-guard';
@@ -21,7 +22,7 @@ async function ensureOffscreenDocument(): Promise<void> {
   await browser.offscreen.createDocument({
     url: OFFSCREEN_PATH,
     reasons: ['CLIPBOARD'],
-    justification: 'Clear a copied access token from the clipboard after the delay the user chose.',
+    justification: words('offscreen_reason'),
   });
 }
 

@@ -3,6 +3,7 @@
  * and an import build it the same way; a reconnect keeps the stored account's history.
  */
 import type { GraphProfile } from '@/utils/instagram/fetch-profile';
+import { words } from '@/utils/words';
 import { detectTokenKind } from '@/utils/instagram/token-kind';
 import { HEALTHY, appendEvent, type AccountEvent } from '@/utils/vault/account-record';
 import { saveAccount, type AccountSummary } from '@/utils/vault/account-store';
@@ -19,6 +20,10 @@ export interface NewTokenFacts {
   origin: 'connect' | 'import';
   /** Instagram's reason for refusing the 60-day exchange, when it did; the token then lasts an hour. */
   longLivedRefusal?: string;
+  /** Facebook Login: when the app's access to the user's data ends (epoch ms). */
+  dataAccessExpiresAt?: number | null;
+  /** Facebook Login: the Page the account was found through, and that Page's token. */
+  page?: { id: string; name: string; token?: string };
 }
 
 function tokenEvent(
@@ -29,7 +34,9 @@ function tokenEvent(
     return {
       type: 'imported',
       ok: true,
-      message: 'Imported and checked with Instagram; expiry unknown until the first refresh.',
+      message: facts.page
+        ? words('event_imported_facebook', facts.page.name)
+        : words('event_imported'),
     };
   }
   const type = existing ? 'reconnected' : 'connected';
@@ -37,18 +44,17 @@ function tokenEvent(
     return {
       type,
       ok: false,
-      message: `Connected, but Instagram would not make this a 60-day token (${facts.longLivedRefusal}): it lasts one hour.`,
-      hint: SHORT_LIVED_HINT,
+      message: words('event_short_lived', facts.longLivedRefusal),
+      hint: words('advice_short_lived'),
     };
   }
-  return existing
-    ? { type, ok: true, message: 'Reconnected; the old token was replaced.' }
-    : { type, ok: true, message: 'Connected.' };
+  const page = facts.page?.name;
+  if (page !== undefined) {
+    const message = words(existing ? 'event_reconnected_page' : 'event_connected_page', page);
+    return { type, ok: true, message };
+  }
+  return { type, ok: true, message: words(existing ? 'event_reconnected' : 'event_connected') };
 }
-
-/** What to do about a token that lasts an hour. */
-export const SHORT_LIVED_HINT =
-  'Reconnect to try again. If it keeps happening, check that the account accepted the tester invite (Instagram → Settings → Apps and websites → Tester invites).';
 
 /** Builds the account for `accountId` from `/me`, replacing `existing` if it was stored before. */
 export function accountFromProfile(
@@ -74,6 +80,8 @@ export function accountFromProfile(
     lastRefreshedAt: null,
     lastCheckedAt: now,
     longLived: facts.longLivedRefusal === undefined,
+    dataAccessExpiresAt: facts.dataAccessExpiresAt ?? null,
+    page: facts.page && { id: facts.page.id, name: facts.page.name },
     events: appendEvent(existing?.events ?? [], { at: now, ...tokenEvent(facts, existing) }),
   };
 }
@@ -91,5 +99,6 @@ export function saveNewToken(
     accountId,
     (existing) => accountFromProfile(accountId, me, facts, existing),
     facts.token,
+    facts.page?.token,
   );
 }

@@ -63,6 +63,7 @@ describe('buildAuthorizeUrl', () => {
   it('should ask for a code with exactly the configured host, client, scopes, state and PKCE', () => {
     const url = new URL(
       buildAuthorizeUrl({
+        flavor: 'instagram',
         authorizeUrl: 'https://www.instagram.com/oauth/authorize',
         clientId: '990001234567890',
         redirectUri: REDIRECT,

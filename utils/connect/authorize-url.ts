@@ -1,7 +1,11 @@
 /** The authorize URL a login opens. */
 
+import type { Flavor } from '@/shared/exchange-contract';
+
 /** What a login needs to build its authorize URL. */
 export interface AuthorizeRequest {
+  flavor: Flavor;
+  /** The login page itself (see `authorizeEndpoint`). */
   authorizeUrl: string;
   clientId: string;
   redirectUri: string;
@@ -17,10 +21,12 @@ export interface AuthorizeRequest {
  *   account (docs/instagram-contract.md §1.7). Meta's own embed URL sends it too.
  * - PKCE (S256) is sent although Instagram's support for it is unconfirmed (§10.1): it costs
  *   nothing, and the proxy forwards the verifier.
+ * - Facebook's dialog takes the same parameters but `force_reauth`; it shows its own
+ *   "Continue as" with a way to switch users.
  */
 export function buildAuthorizeUrl(request: AuthorizeRequest): string {
   const url = new URL(request.authorizeUrl);
-  url.search = new URLSearchParams({
+  const params = new URLSearchParams({
     client_id: request.clientId,
     redirect_uri: request.redirectUri,
     response_type: 'code',
@@ -28,7 +34,8 @@ export function buildAuthorizeUrl(request: AuthorizeRequest): string {
     state: request.state,
     code_challenge: request.codeChallenge,
     code_challenge_method: 'S256',
-    force_reauth: 'true',
-  }).toString();
+  });
+  if (request.flavor === 'instagram') params.set('force_reauth', 'true');
+  url.search = params.toString();
   return url.toString();
 }

@@ -1,5 +1,6 @@
 /** Checking what Instagram redirects back to, in one function. */
 import { AppError } from '@/utils/errors';
+import { words } from '@/utils/words';
 
 /** What this flow's redirect must carry. */
 export interface ExpectedRedirect {
@@ -34,12 +35,12 @@ export function checkRedirect(redirectUrl: string, expected: ExpectedRedirect): 
   if (error === 'access_denied') throw new AppError('auth_declined');
   if (error) {
     throw new AppError('auth_failed', {
-      message: `Instagram ended the login: ${params.get('error_description') ?? error}.`,
+      message: words('redirect_error', params.get('error_description') ?? error),
     });
   }
   const code = (params.get('code') ?? '').replace(/#_$/, '');
   if (code === '' || /[#\s]/.test(code)) {
-    throw new AppError('auth_failed', { message: 'Instagram sent no usable login code.' });
+    throw new AppError('auth_failed', { message: words('redirect_no_code') });
   }
   return code;
 }

@@ -3,6 +3,7 @@
  * is the redirect URI on its list, is this extension's origin allowed). Instagram's own side
  * cannot be checked without a login; the checklist on the page covers it.
  */
+import type { Flavor } from '@/shared/exchange-contract';
 import type { SetupCheckResponse } from '@/shared/exchange-contract';
 import { toErrorPayload, type ErrorPayload } from '@/utils/errors';
 import { requireReadyProfile } from '@/utils/settings/require-ready-profile';
@@ -12,6 +13,7 @@ import { checkProxySetup } from './proxy-client';
 /** What a setup check found; `proxy` is null when the proxy could not answer (see `error`). */
 export interface SetupReport {
   profileName: string;
+  flavor: Flavor;
   clientId: string;
   scopes: readonly string[];
   proxyUrl: string;
@@ -29,6 +31,7 @@ export async function checkSetup(
   const profile = requireReadyProfile(settings, profileId);
   const report = {
     profileName: profile.name,
+    flavor: profile.flavor,
     clientId: profile.clientId,
     scopes: profile.scopes,
     proxyUrl: profile.proxyUrl,

@@ -112,6 +112,7 @@ describe('connecting an account', () => {
       redirect_uri: REDIRECT,
       client_id: '990001234567890',
       code_verifier: expect.stringMatching(/^[\w-]{43,128}$/),
+      flavor: 'instagram',
     });
     // The verifier sent to the proxy is the one whose S256 challenge went to Instagram.
     expect(await pkceChallenge(sent.code_verifier)).toBe(

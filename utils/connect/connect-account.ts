@@ -5,12 +5,15 @@
  * meanwhile.
  */
 import { browser } from 'wxt/browser';
+import { words } from '@/utils/words';
 import { keepAliveWhile } from '@/utils/keep-alive';
 import { AppError, toErrorPayload } from '@/utils/errors';
 import { PROFILE_FIELDS, accountIdOf, fetchProfile } from '@/utils/instagram/fetch-profile';
 import type { AppProfile } from '@/utils/settings/settings';
 import { requireReadyProfile } from '@/utils/settings/require-ready-profile';
 import { readSettings } from '@/utils/settings/settings-store';
+import { saveLinkedAccounts } from '@/utils/facebook/save-linked-accounts';
+import { authorizeEndpoint, graphApiBase } from '@/utils/settings/profile-endpoints';
 import { saveNewToken } from './account-from-profile';
 import { buildAuthorizeUrl } from './authorize-url';
 import { checkRedirect } from './check-redirect';
@@ -39,6 +42,8 @@ export interface ConnectOutcome {
   replaced: boolean;
   /** Instagram would not make the token a 60-day one; it lasts about an hour. */
   shortLived: boolean;
+  /** Facebook Login: which accounts came through which Page, and the Pages without one. */
+  detail?: string;
 }
 
 /** Runs a whole login for `profile` and stores the account; throws the error to show. */
@@ -49,7 +54,8 @@ export async function connectAccount(
   const { redirectUri } = platform;
   const { state, codeVerifier } = await beginFlow(profile.id, redirectUri);
   const url = buildAuthorizeUrl({
-    authorizeUrl: profile.authorizeUrl,
+    flavor: profile.flavor,
+    authorizeUrl: authorizeEndpoint(profile),
     clientId: profile.clientId,
     redirectUri,
     scopes: profile.scopes,
@@ -75,23 +81,38 @@ export async function connectAccount(
     redirect_uri: redirectUri,
     client_id: profile.clientId,
     code_verifier: codeVerifier,
+    flavor: profile.flavor,
   });
   const token = exchanged.access_token;
-  const me = await fetchProfile(profile.graphUrl, token, PROFILE_FIELDS);
-  const accountId = accountIdOf(me);
   const issuedAt = Date.parse(exchanged.issued_at);
-  const { replaced } = await saveNewToken(accountId, me, {
+  const facts = {
     token,
     profileId: profile.id,
     scopes: exchanged.permissions.length > 0 ? exchanged.permissions : profile.scopes,
     issuedAt,
     expiresAt: issuedAt + exchanged.expires_in * 1000,
-    origin: 'connect',
+    origin: 'connect' as const,
     longLivedRefusal: exchanged.long_lived
       ? undefined
       : (exchanged.upstream_error?.message ?? 'no reason given'),
-  });
-  return { username: me.username, replaced, shortLived: !exchanged.long_lived };
+    dataAccessExpiresAt:
+      exchanged.data_access_expires_at === undefined
+        ? null
+        : exchanged.data_access_expires_at * 1000,
+  };
+  const shortLived = !exchanged.long_lived;
+  if (profile.flavor === 'facebook') {
+    const saved = await saveLinkedAccounts(graphApiBase(profile), facts);
+    return {
+      username: saved.usernames,
+      replaced: saved.replaced,
+      shortLived,
+      detail: saved.detail,
+    };
+  }
+  const me = await fetchProfile(profile.graphUrl, token, PROFILE_FIELDS);
+  const { replaced } = await saveNewToken(accountIdOf(me), me, facts);
+  return { username: me.username, replaced, shortLived };
 }
 
 /** The flow running in this worker; a worker that stopped mid-flow took its flow with it. */
@@ -112,8 +133,7 @@ export async function startConnect(
   // background alive on its own (Firefox would otherwise unload it mid-exchange).
   const finished = keepAliveWhile(connectAccount(profile, platform))
     .then(
-      ({ username, replaced, shortLived }) =>
-        reportProgress({ phase: 'done', profileId: profile.id, username, replaced, shortLived }),
+      (outcome) => reportProgress({ phase: 'done', profileId: profile.id, ...outcome }),
       (error: unknown) =>
         reportProgress({ phase: 'failed', profileId: profile.id, error: toErrorPayload(error) }),
     )
@@ -136,8 +156,6 @@ export async function abandonInterruptedConnect(startedAt: number): Promise<void
   await reportProgress({
     phase: 'failed',
     profileId: progress.profileId,
-    error: new AppError('auth_failed', {
-      message: 'The connection was interrupted before it finished.',
-    }).toPayload(),
+    error: new AppError('auth_failed', { message: words('connect_interrupted') }).toPayload(),
   });
 }

@@ -1,29 +1,44 @@
 /**
- * The background's calls to the exchange proxy (`POST /v1/exchange` and `/v1/setup-check`), with
+ * The background's calls to the exchange proxy (`/v1/exchange`, `/v1/debug`, `/v1/setup-check`), with
  * each failure turned into an error the user can act on. The proxy's own error `code` decides the
  * error first; Instagram's message only refines a refusal.
  */
 import * as z from 'zod/mini';
+import { words } from '@/utils/words';
 import {
+  DEBUG_PATH,
+  DebugTokenSchema,
   EXCHANGE_CLIENT_TIMEOUT_MS,
   EXCHANGE_PATH,
   ExchangeResponseSchema,
   ProxyErrorBodySchema,
   SETUP_CHECK_PATH,
   SetupCheckResponseSchema,
+  type DebugRequest,
+  type DebugToken,
   type ExchangeRequest,
   type ExchangeResponse,
   type ProxyErrorBody,
   type SetupCheckRequest,
   type SetupCheckResponse,
 } from '@/shared/exchange-contract';
-import { isBusyCode } from '@/shared/instagram-error-codes';
+import { FACEBOOK_CODE_SUBCODES, isBusyCode } from '@/shared/instagram-error-codes';
 import { parseJsonKeepingIds } from '@/shared/instagram-responses';
 import { AppError, type ErrorCode } from '@/utils/errors';
 import { joinUrl } from '@/utils/instagram/join-url';
 
 /** A setup check makes no upstream call, so it answers fast or not at all. */
 const SETUP_CHECK_TIMEOUT_MS = 10_000;
+
+/** `/v1/debug` makes one call to Facebook; the proxy's own upstream deadline is shorter. */
+const DEBUG_TIMEOUT_MS = 20_000;
+
+/** Facebook's subcodes on a refused code, which say more than its messages. */
+const UPSTREAM_SUBCODES: ReadonlyArray<readonly [number, ErrorCode]> = [
+  [FACEBOOK_CODE_SUBCODES.expired, 'code_rejected'],
+  [FACEBOOK_CODE_SUBCODES.used, 'code_rejected'],
+  [FACEBOOK_CODE_SUBCODES.redirectMismatch, 'redirect_mismatch'],
+];
 
 /** Instagram's messages on a refused code, mapped to what the user can do about them. */
 const UPSTREAM_MESSAGES: ReadonlyArray<readonly [RegExp, ErrorCode]> = [
@@ -57,10 +72,12 @@ function proxyFailure(
       // A proxy that predates `upstream_busy` still passes Instagram's code on.
       if (isBusyCode(error.upstream?.code)) return new AppError('instagram_busy');
       const upstream = error.upstream?.message ?? '';
-      const code = UPSTREAM_MESSAGES.find(([pattern]) => pattern.test(upstream))?.[1];
+      const code =
+        UPSTREAM_SUBCODES.find(([subcode]) => subcode === error.upstream?.subcode)?.[1] ??
+        UPSTREAM_MESSAGES.find(([pattern]) => pattern.test(upstream))?.[1];
       if (code) return new AppError(code);
       return new AppError('instagram_refused', {
-        message: upstream ? `Instagram refused the login: ${upstream}` : undefined,
+        message: upstream ? words('login_refused', upstream) : undefined,
       });
     }
     case 'upstream_bad_response':
@@ -146,4 +163,12 @@ export function checkProxySetup(
     SetupCheckResponseSchema,
     SETUP_CHECK_TIMEOUT_MS,
   );
+}
+
+/**
+ * Asks the proxy what Facebook's `debug_token` says about a Facebook Login token: only the proxy
+ * holds the app token it needs. A dead token is an answer (`is_valid: false`), not an error.
+ */
+export function debugToken(proxyUrl: string, request: DebugRequest): Promise<DebugToken> {
+  return postToProxy(proxyUrl, DEBUG_PATH, request, DebugTokenSchema, DEBUG_TIMEOUT_MS);
 }

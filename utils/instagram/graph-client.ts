@@ -4,7 +4,12 @@
  * `Authorization` header where Instagram accepts it, and no URL is ever logged.
  */
 import { GraphErrorEnvelopeSchema, parseJsonKeepingIds } from '@/shared/instagram-responses';
-import { isRateLimitCode } from '@/shared/instagram-error-codes';
+import { words } from '@/utils/words';
+import {
+  TOKEN_ERROR_SUBCODES,
+  isDeadTokenCode,
+  isRateLimitCode,
+} from '@/shared/instagram-error-codes';
 import { AppError, type ErrorCode } from '@/utils/errors';
 import { readAppUsagePercent, readRetryAfterSeconds } from './usage-headers';
 
@@ -28,8 +33,8 @@ export interface GraphFailure {
 function errorCodeFor(failure: GraphFailure): ErrorCode {
   if (failure.status === null) return 'network_error';
   if (failure.malformed) return 'instagram_unavailable';
-  if (failure.code === 190 || failure.code === 102) {
-    if (failure.subcode === 463) return 'token_expired';
+  if (isDeadTokenCode(failure.code)) {
+    if (failure.subcode === TOKEN_ERROR_SUBCODES.expired) return 'token_expired';
     return failure.subcode === undefined ? 'token_invalid' : 'token_revoked';
   }
   if (failure.status === 429 || isRateLimitCode(failure.code)) return 'rate_limited';
@@ -51,7 +56,7 @@ export class GraphError extends AppError {
         failure.retryAfterSeconds === undefined ? undefined : failure.retryAfterSeconds * 1000,
       message:
         code === 'instagram_refused' && failure.message
-          ? `Instagram refused the request: ${failure.message}`
+          ? words('request_refused', failure.message)
           : undefined,
     });
     this.failure = failure;

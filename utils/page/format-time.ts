@@ -3,11 +3,9 @@
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
-const absolute = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
+// Formatters are made on first use: the background only needs the relative one.
+let absolute: Intl.DateTimeFormat | undefined;
+let dateTime: Intl.DateTimeFormat | undefined;
 
 /**
  * "in 52 days", "in 5 hours", "3 days ago": days when a day or more away, else hours. Days are
@@ -23,20 +21,25 @@ export function formatRelative(at: number, now: number): string {
 
 /** "19 Jan 2027". */
 export function formatDate(at: number): string {
+  absolute ??= new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+  });
   return absolute.format(at);
 }
 
-const dateTime = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-
 /** "19 Jan 2027, 12:00", or "never" for a missing time. */
 export function formatDateTime(at: number | null): string {
-  return at === null ? 'never' : dateTime.format(at);
+  if (at === null) return 'never';
+  dateTime ??= new Intl.DateTimeFormat('en-GB', {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+  return dateTime.format(at);
 }
 
 /** "2 hours ago", or "never". */

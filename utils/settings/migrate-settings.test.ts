@@ -24,11 +24,13 @@ describe('settings migration', () => {
       {
         id: 'default',
         name: 'Default app',
+        flavor: 'instagram',
         clientId: '990001234567890',
         scopes: ['instagram_business_basic', 'instagram_business_manage_comments'],
         proxyUrl: 'https://proxy.example.com',
         authorizeUrl: 'https://www.instagram.com/oauth/authorize',
         graphUrl: 'https://graph.instagram.com',
+        graphVersion: 'v25.0',
       },
     ]);
     expect(actual).toMatchObject({ activeProfileId: 'default', checkIntervalHours: 6 });

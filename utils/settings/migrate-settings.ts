@@ -1,6 +1,7 @@
 /** Upgrades of stored settings from older versions. */
 import * as z from 'zod/mini';
 import { INSTAGRAM_SCOPE_NAMES, RETIRED_SCOPE_RENAMES } from '@/shared/instagram-scopes';
+import { DEFAULT_GRAPH_VERSION } from './build-defaults';
 import { DEFAULT_PROFILE_ID, createDefaultSettings, type Settings } from './settings';
 
 /** Version 1 held a single app and nothing else. */
@@ -27,11 +28,13 @@ export function migrateSettingsV1ToV2(stored: unknown): Settings {
       {
         id: DEFAULT_PROFILE_ID,
         name: 'Default app',
+        flavor: 'instagram',
         clientId: v1.clientId,
         scopes: scopes.length > 0 ? scopes : ['instagram_business_basic'],
         proxyUrl: v1.proxyUrl,
         authorizeUrl: v1.authorizeUrl,
         graphUrl: v1.graphUrl,
+        graphVersion: DEFAULT_GRAPH_VERSION,
       },
     ],
   };

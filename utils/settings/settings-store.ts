@@ -1,5 +1,6 @@
 /** The stored settings: their storage item, and reading and saving them. */
 import { AppError } from '@/utils/errors';
+import { words } from '@/utils/words';
 import { defineCheckedItem } from '@/utils/vault/define-checked-item';
 import { migrateSettingsV1ToV2 } from './migrate-settings';
 import { SettingsSchema, createDefaultSettings, type Settings } from './settings';
@@ -30,13 +31,13 @@ export async function saveSettings(input: unknown): Promise<Settings> {
     const [path, first] = Object.entries(fields)[0] ?? [];
     throw new AppError('invalid_settings', {
       cause: parsed.error,
-      message: first ? `Invalid setting (${path}): ${first}` : undefined,
+      message: first ? words('setting_invalid', path ?? '', first) : undefined,
       fields,
     });
   }
   const settings = parsed.data;
   if (!settings.profiles.some((profile) => profile.id === settings.activeProfileId)) {
-    throw new AppError('invalid_settings', { message: 'The active app profile does not exist.' });
+    throw new AppError('invalid_settings', { message: words('active_profile_missing') });
   }
   await settingsItem.write(settings);
   return settings;

@@ -9,11 +9,13 @@ import { readSettings, saveSettings } from './settings-store';
 const VALID_PROFILE: AppProfile = {
   id: 'default',
   name: 'Default app',
+  flavor: 'instagram',
   clientId: '990001234567890',
   scopes: ['instagram_business_basic'],
   proxyUrl: 'https://proxy.example.com',
   authorizeUrl: 'https://www.instagram.com/oauth/authorize',
   graphUrl: 'https://graph.instagram.com',
+  graphVersion: 'v25.0',
 };
 
 function errorsFor(overrides: Record<string, unknown>): Record<string, string> {
@@ -49,7 +51,7 @@ describe('app profile validation', () => {
         authorizeUrl: 'http://www.instagram.com/oauth/authorize',
       }),
     ).toEqual({
-      clientId: 'The Client ID is the Instagram App ID: digits only.',
+      clientId: 'The Client ID is the App ID: digits only.',
       proxyUrl: 'Use an https:// URL (http:// only for localhost or 127.0.0.1).',
       graphUrl: 'Use an https:// URL (http:// only for localhost or 127.0.0.1).',
       authorizeUrl: 'Use an https:// URL (http:// only for localhost or 127.0.0.1).',
@@ -140,7 +142,7 @@ describe('settings store', () => {
     ).rejects.toMatchObject({
       code: 'invalid_settings',
       fields: {
-        'profiles.0.clientId': 'The Client ID is the Instagram App ID: digits only.',
+        'profiles.0.clientId': 'The Client ID is the App ID: digits only.',
         'profiles.0.proxyUrl': 'Use an https:// URL (http:// only for localhost or 127.0.0.1).',
       },
     });

@@ -4,18 +4,25 @@
  * `storage.sync`.
  */
 import * as z from 'zod/mini';
-import { INSTAGRAM_SCOPE_NAMES } from '@/shared/instagram-scopes';
-import { BUILD_DEFAULTS } from './build-defaults';
+import { FLAVORS } from '@/shared/exchange-contract';
+import { FACEBOOK_SCOPE_NAMES, INSTAGRAM_SCOPE_NAMES } from '@/shared/instagram-scopes';
+import { BUILD_DEFAULTS, DEFAULT_GRAPH_VERSION } from './build-defaults';
 
-/** One Instagram app and the endpoints used with it. */
+/**
+ * One Meta app and the endpoints used with it. `flavor` says which login it uses: Instagram
+ * Login (the default, and every profile stored before Facebook Login existed) or Facebook Login,
+ * whose dialog and Graph calls add `graphVersion` to their path.
+ */
 export const AppProfileSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
+  flavor: z._default(z.enum(FLAVORS), 'instagram'),
   clientId: z.string(),
-  scopes: z.array(z.enum(INSTAGRAM_SCOPE_NAMES)),
+  scopes: z.array(z.enum([...INSTAGRAM_SCOPE_NAMES, ...FACEBOOK_SCOPE_NAMES])),
   proxyUrl: z.string(),
   authorizeUrl: z.string(),
   graphUrl: z.string(),
+  graphVersion: z._default(z.string(), DEFAULT_GRAPH_VERSION),
 });
 /** An app profile. */
 export type AppProfile = z.infer<typeof AppProfileSchema>;
@@ -44,11 +51,13 @@ export function createDefaultSettings(): Settings {
       {
         id: DEFAULT_PROFILE_ID,
         name: 'Default app',
+        flavor: 'instagram',
         clientId: BUILD_DEFAULTS.clientId,
         scopes: ['instagram_business_basic'],
         proxyUrl: BUILD_DEFAULTS.proxyUrl,
         authorizeUrl: BUILD_DEFAULTS.authorizeUrl,
         graphUrl: BUILD_DEFAULTS.graphUrl,
+        graphVersion: DEFAULT_GRAPH_VERSION,
       },
     ],
     activeProfileId: DEFAULT_PROFILE_ID,

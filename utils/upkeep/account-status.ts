@@ -36,19 +36,29 @@ export interface StatusContext {
   warningWindowMs: number;
 }
 
+/**
+ * When the token stops giving access: when it expires or, for Facebook Login, when the app's
+ * access to the user's data ends, if that comes first (both need a new login). Null if unknown.
+ */
+export function accessEndsAt(
+  account: Pick<AccountSummary, 'expiresAt' | 'dataAccessExpiresAt'>,
+): number | null {
+  const ends = [account.expiresAt, account.dataAccessExpiresAt].filter((at) => at !== null);
+  return ends.length === 0 ? null : Math.min(...ends);
+}
+
 /** The status of one account; the most serious fact wins. */
 export function accountStatus(
-  account: Pick<AccountSummary, 'health' | 'expiresAt'>,
+  account: Pick<AccountSummary, 'health' | 'expiresAt' | 'dataAccessExpiresAt'>,
   { now, locked, warningWindowMs }: StatusContext,
 ): AccountStatus {
+  const endsAt = accessEndsAt(account);
   if (account.health === 'revoked') return 'revoked';
-  if (account.health === 'expired' || (account.expiresAt !== null && account.expiresAt <= now)) {
-    return 'expired';
-  }
+  if (account.health === 'expired' || (endsAt !== null && endsAt <= now)) return 'expired';
   if (account.health === 'refused') return 'refused';
   if (locked) return 'locked';
   if (account.health === 'rate_limited' || account.health === 'network_error')
     return account.health;
-  if (account.expiresAt !== null && account.expiresAt - now <= warningWindowMs) return 'expiring';
+  if (endsAt !== null && endsAt - now <= warningWindowMs) return 'expiring';
   return 'valid';
 }

@@ -5,6 +5,7 @@
  * account's history with a plain explanation.
  */
 import { HEALTHY, appendEvent, type AccountEvent } from '@/utils/vault/account-record';
+import { words } from '@/utils/words';
 import {
   findAccount,
   readAccountToken,
@@ -15,7 +16,12 @@ import {
 import { retryAt } from './backoff';
 import { classifyFailure } from './classify-failure';
 import { AppError, toErrorPayload } from '@/utils/errors';
+import { debugLiveToken } from '@/utils/facebook/debug-verdict';
 import { fetchProfile } from '@/utils/instagram/fetch-profile';
+import { getGraph } from '@/utils/instagram/graph-client';
+import { joinUrl } from '@/utils/instagram/join-url';
+import { graphApiBase } from '@/utils/settings/profile-endpoints';
+import type { AppProfile } from '@/utils/settings/settings';
 import { requestRefresh } from '@/utils/instagram/request-refresh';
 import { decideRefresh, type RefreshDecision } from './refresh-policy';
 import { runExclusive } from '@/utils/run-exclusive';
@@ -100,9 +106,8 @@ async function isAliveDespiteRefusal(
       at: Date.now(),
       type: 'refresh_failed',
       ok: false,
-      message:
-        'Instagram would not refresh this token yet, but it still works: it is probably less than 24 hours old.',
-      hint: 'The tool refreshes it on its own once Instagram allows it; nothing to do.',
+      message: words('event_refresh_too_early'),
+      hint: words('advice_refresh_too_early'),
     }),
   }));
   return true;
@@ -152,10 +157,7 @@ async function refreshLocked(
         ...HEALTHY,
         expiresAt: now + fresh.expires_in * 1000,
         lastRefreshedAt: now,
-        events: appendEvent(
-          current.events,
-          successEvent('refreshed', 'Refreshed: valid for another 60 days.'),
-        ),
+        events: appendEvent(current.events, successEvent('refreshed', words('event_refreshed'))),
       };
     },
     fresh.access_token,
@@ -163,8 +165,61 @@ async function refreshLocked(
   return { decision, refreshed: true, checked: false };
 }
 
+/** Records a check that found the token working, with whatever the check learnt about it. */
+async function recordCheckPassed(
+  account: AccountSummary,
+  learnt: Partial<Pick<AccountSummary, 'username' | 'expiresAt' | 'dataAccessExpiresAt'>>,
+): Promise<void> {
+  await updateAccount(account.id, (current) => {
+    // A healthy check is history only when it ends a problem; routine ones would drown the rest.
+    const events =
+      current.health === 'ok'
+        ? current.events
+        : appendEvent(current.events, successEvent('checked', words('event_checked_again')));
+    return {
+      ...current,
+      ...learnt,
+      lastCheckedAt: Date.now(),
+      health: 'ok',
+      retry: null,
+      events,
+    };
+  });
+}
+
+/**
+ * A Facebook Login token is checked with `debug_token` through the proxy, which also says when it
+ * ends; while the proxy is out of reach, `/me` on the Graph API still tells a working token.
+ */
+async function checkFacebookLocked(
+  account: AccountSummary,
+  profile: AppProfile,
+  token: string,
+): Promise<void> {
+  try {
+    const { dates } = await debugLiveToken(profile, token);
+    await recordCheckPassed(account, dates);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'proxy_unreachable') {
+      await recordFailure(account, 'check', error);
+      return;
+    }
+    try {
+      await getGraph(joinUrl(graphApiBase(profile), 'me'), token);
+    } catch (fallbackError) {
+      await recordFailure(account, 'check', fallbackError);
+      return;
+    }
+    await recordCheckPassed(account, {});
+  }
+}
+
 async function checkLocked(account: AccountSummary, policy: LifecyclePolicy): Promise<void> {
   const token = await readAccountToken(account.id);
+  if (account.tokenKind === 'facebook_login') {
+    await checkFacebookLocked(account, policy.profileFor(account.profileId), token);
+    return;
+  }
   let profile;
   try {
     profile = await fetchProfile(policy.graphUrlFor(account.profileId), token, [
@@ -175,28 +230,22 @@ async function checkLocked(account: AccountSummary, policy: LifecyclePolicy): Pr
     await recordFailure(account, 'check', error);
     return;
   }
+  if ((profile.appUsagePercent ?? 0) <= APP_USAGE_LIMIT_PERCENT) {
+    await recordCheckPassed(account, { username: profile.username });
+    return;
+  }
   const now = Date.now();
-  const busy = (profile.appUsagePercent ?? 0) > APP_USAGE_LIMIT_PERCENT;
-  await updateAccount(account.id, (current) => {
-    const base = { ...current, username: profile.username, lastCheckedAt: now };
-    if (busy) {
-      const warning = new AppError('rate_limited', {
-        message: `Meta reports this app at ${profile.appUsagePercent}% of its rate limit; checks pause for an hour.`,
-      });
-      return {
-        ...base,
-        health: 'rate_limited',
-        retry: { attempt: 0, notBefore: now + HIGH_USAGE_PAUSE_MS },
-        events: appendEvent(current.events, failureEvent('checked', warning)),
-      };
-    }
-    // A healthy check is history only when it ends a problem; routine ones would drown the rest.
-    const events =
-      current.health === 'ok'
-        ? current.events
-        : appendEvent(current.events, successEvent('checked', 'Checked: the token works again.'));
-    return { ...base, health: 'ok', retry: null, events };
+  const warning = new AppError('rate_limited', {
+    message: words('event_app_usage_high', String(profile.appUsagePercent)),
   });
+  await updateAccount(account.id, (current) => ({
+    ...current,
+    username: profile.username,
+    lastCheckedAt: now,
+    health: 'rate_limited',
+    retry: { attempt: 0, notBefore: now + HIGH_USAGE_PAUSE_MS },
+    events: appendEvent(current.events, failureEvent('checked', warning)),
+  }));
 }
 
 /** The lifecycle policy from the stored settings (defaults when they cannot be read). */

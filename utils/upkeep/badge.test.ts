@@ -35,7 +35,7 @@ describe('describeBadge', () => {
     const actual = describeBadge(state({ accounts: [healthy, expiring] }));
 
     expect(actual).toMatchObject({ text: '!', color: BADGE_COLORS.amber });
-    expect(actual.title).toContain('@soon.gone: expires in 4 days.');
+    expect(actual.title).toContain('@soon.gone: stops working in 4 days.');
     expect(actual.title).not.toContain('fine.one');
   });
 

@@ -1,6 +1,7 @@
 /** The toolbar badge: empty when all is well, otherwise a sign and a tooltip that says why. */
 import { browser } from 'wxt/browser';
-import { accountStatus } from './account-status';
+import { words } from '@/utils/words';
+import { accessEndsAt, accountStatus } from './account-status';
 import type { LifecycleState } from './lifecycle-state';
 import { formatRelative } from '@/utils/page/format-time';
 
@@ -31,15 +32,13 @@ export function describeBadge(state: LifecycleState): BadgeView {
   const amber: string[] = [];
   for (const account of accounts) {
     const status = accountStatus(account, context);
-    const name = `@${account.username}`;
-    if (status === 'revoked') red.push(`${name}: token revoked. Reconnect it.`);
-    else if (status === 'expired') red.push(`${name}: token expired. Reconnect it.`);
-    else if (status === 'refused')
-      red.push(`${name}: Instagram refuses this token. Open the popup for why.`);
-    else if (account.refreshFailed)
-      red.push(`${name}: refreshing failed. Open the popup for details.`);
-    else if (status === 'expiring' && account.expiresAt !== null) {
-      amber.push(`${name}: expires ${formatRelative(account.expiresAt, now)}.`);
+    const name = account.username;
+    if (status === 'revoked') red.push(words('badge_revoked', name));
+    else if (status === 'expired') red.push(words('badge_expired', name));
+    else if (status === 'refused') red.push(words('badge_refused', name));
+    else if (account.refreshFailed) red.push(words('badge_refresh_failed', name));
+    else if (status === 'expiring') {
+      amber.push(words('badge_expiring', name, formatRelative(accessEndsAt(account) ?? now, now)));
     }
   }
   if (red.length > 0)
@@ -48,7 +47,7 @@ export function describeBadge(state: LifecycleState): BadgeView {
     return {
       text: '🔒',
       color: BADGE_COLORS.grey,
-      title: `${APP_NAME}: locked. Open it and enter your passphrase to use your tokens.`,
+      title: words('badge_locked', APP_NAME),
     };
   }
   if (amber.length > 0)

@@ -24,10 +24,15 @@ export function classifyFailure(error: unknown): FailureClass {
     case 'token_revoked':
     case 'token_invalid':
       return { kind: 'dead', health: 'revoked' };
+    // A Facebook Login check asks the proxy: its limits and failures are not about the token.
+    case 'proxy_rate_limited':
+    case 'instagram_busy':
     case 'rate_limited':
       return { kind: 'transient', health: 'rate_limited', retryAfterMs: error.retryAfterMs };
     // An id that is not a number is a garbled answer, not a verdict on the token.
     case 'account_id_invalid':
+    case 'proxy_unreachable':
+    case 'proxy_failed':
     case 'network_error':
     case 'instagram_unavailable':
       return { kind: 'transient', health: 'network_error', retryAfterMs: error.retryAfterMs };

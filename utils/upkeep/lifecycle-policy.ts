@@ -1,6 +1,7 @@
 /** The user's lifecycle settings in the units the lifecycle code works in. */
 import { selectProfile } from '@/utils/settings/select-profile';
-import type { Settings } from '@/utils/settings/settings';
+import { graphApiBase } from '@/utils/settings/profile-endpoints';
+import type { AppProfile, Settings } from '@/utils/settings/settings';
 import { createDefaultSettings } from '@/utils/settings/settings';
 import { readSettings } from '@/utils/settings/settings-store';
 import type { RefreshPolicy } from './refresh-policy';
@@ -15,7 +16,9 @@ export interface LifecyclePolicy extends RefreshPolicy {
   warningWindowMs: number;
   notificationsEnabled: boolean;
   notifyWindowMs: number;
-  /** The Graph URL of an account's app profile (the active one if its profile was deleted). */
+  /** An account's app profile (the active one if its profile was deleted). */
+  profileFor(profileId: string): AppProfile;
+  /** The Graph API base of an account's app profile. */
   graphUrlFor(profileId: string): string;
 }
 
@@ -28,7 +31,8 @@ export function lifecyclePolicy(settings: Settings): LifecyclePolicy {
     warningWindowMs: settings.refreshWindowDays * DAY_MS,
     notificationsEnabled: settings.notificationsEnabled,
     notifyWindowMs: settings.notifyDaysBeforeExpiry * DAY_MS,
-    graphUrlFor: (profileId) => selectProfile(settings, profileId).graphUrl,
+    profileFor: (profileId) => selectProfile(settings, profileId),
+    graphUrlFor: (profileId) => graphApiBase(selectProfile(settings, profileId)),
   };
 }
 

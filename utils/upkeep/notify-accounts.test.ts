@@ -74,7 +74,7 @@ describe('notifyAccounts', () => {
     expect(create).toHaveBeenCalledWith(
       'reconnect:7',
       expect.objectContaining({
-        message: expect.stringContaining('expires in 5 days and could not be refreshed'),
+        message: expect.stringContaining('stops working in 5 days: it could not be refreshed'),
       }),
     );
   });

@@ -3,9 +3,10 @@
  * dies, and once when one nears expiry and cannot be refreshed. Each carries a Reconnect button.
  */
 import { browser } from 'wxt/browser';
+import { words } from '@/utils/words';
 import type { AccountRecord } from '@/utils/vault/account-record';
 import { findAccount, updateAccount, type AccountSummary } from '@/utils/vault/account-store';
-import { accountStatus } from './account-status';
+import { accessEndsAt, accountStatus } from './account-status';
 import { formatRelative } from '@/utils/page/format-time';
 import type { LifecycleState } from './lifecycle-state';
 import { decideRefresh } from './refresh-policy';
@@ -29,20 +30,27 @@ export function noticeFor(
     warningWindowMs: policy.warningWindowMs,
   });
   if (status === 'expired' || status === 'revoked') return 'dead';
-  if (account.expiresAt === null || account.expiresAt - now > policy.notifyWindowMs) return null;
+  const endsAt = accessEndsAt(account);
+  if (endsAt === null || endsAt - now > policy.notifyWindowMs) return null;
   const decision = decideRefresh(account, policy, now);
   const stuck =
-    account.refreshFailed || locked || (!decision.refresh && decision.reason === 'too_new');
+    account.refreshFailed ||
+    locked ||
+    (!decision.refresh && (decision.reason === 'too_new' || decision.reason === 'not_refreshable'));
   return stuck ? 'expiring' : null;
 }
 
 function message(account: AccountSummary, notice: 'dead' | 'expiring', now: number): string {
-  if (notice === 'expiring' && account.expiresAt !== null) {
-    return `The token of @${account.username} expires ${formatRelative(account.expiresAt, now)} and could not be refreshed. Reconnect to get a new one.`;
+  const endsAt = accessEndsAt(account);
+  if (notice === 'expiring' && endsAt !== null) {
+    const why =
+      account.tokenKind === 'facebook_login' ? 'notice_why_facebook' : 'notice_why_failed';
+    return words('notice_expiring', account.username, formatRelative(endsAt, now), words(why));
   }
-  return account.health === 'revoked'
-    ? `The token of @${account.username} was revoked (access removed or password changed). Reconnect to get a new one.`
-    : `The token of @${account.username} has expired. Reconnect to get a new one.`;
+  return words(
+    account.health === 'revoked' ? 'notice_revoked' : 'notice_expired',
+    account.username,
+  );
 }
 
 /** Shows the notices that are due and remembers them, so that each is shown once. */
@@ -56,8 +64,7 @@ export async function notifyAccounts(state: LifecycleState): Promise<void> {
       await notifications.create(`${NOTIFICATION_PREFIX}${account.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon-128.png'),
-        title:
-          notice === 'dead' ? 'Instagram token stopped working' : 'Instagram token expiring soon',
+        title: words(notice === 'dead' ? 'notice_title_dead' : 'notice_title_expiring'),
         message: message(account, notice, state.now),
         buttons: [{ title: 'Reconnect' }],
         requireInteraction: notice === 'dead',

@@ -18,9 +18,12 @@ export interface RefreshPolicy {
 export type RefreshDecision =
   | { refresh: true; reason: 'in_window' | 'max_age' | 'unknown_expiry' }
   | { refresh: false; reason: 'too_new' | 'not_due'; nextAt: number }
-  | { refresh: false; reason: 'expired' | 'dead' };
+  | { refresh: false; reason: 'expired' | 'dead' | 'not_refreshable' };
 
-type RefreshFacts = Pick<AccountSummary, 'issuedAt' | 'lastRefreshedAt' | 'expiresAt' | 'health'>;
+type RefreshFacts = Pick<
+  AccountSummary,
+  'issuedAt' | 'lastRefreshedAt' | 'expiresAt' | 'health' | 'tokenKind'
+>;
 
 /** When the token was issued or last refreshed. */
 export function tokenBornAt(account: RefreshFacts): number {
@@ -35,6 +38,8 @@ export function decideRefresh(
 ): RefreshDecision {
   if (account.health === 'revoked' || account.health === 'expired')
     return { refresh: false, reason: 'dead' };
+  // Facebook user tokens are only renewed by a new login (docs/instagram-contract.md §9.3).
+  if (account.tokenKind === 'facebook_login') return { refresh: false, reason: 'not_refreshable' };
   if (account.expiresAt !== null && account.expiresAt <= now)
     return { refresh: false, reason: 'expired' };
   const bornAt = tokenBornAt(account);

@@ -92,10 +92,24 @@ export const AccountRecordSchema = z.object({
    * kept refusing; a refresh or a new login makes it true again.
    */
   longLived: z._default(z.boolean(), true),
+  /** Facebook Login: when the app loses access to the user's data, however long the token lives. */
+  dataAccessExpiresAt: z._default(z.nullable(z.number()), null),
+  /** Facebook Login: the Page the Instagram account is linked to, which it was found through. */
+  page: z.optional(z.object({ id: z.string().check(z.regex(/^\d+$/)), name: z.string() })),
   token: TokenEnvelopeSchema,
+  /** Facebook Login: that Page's own token (it does not expire), sealed like the user token. */
+  pageToken: z.optional(TokenEnvelopeSchema),
 });
 /** A stored account with its sealed token. */
 export type AccountRecord = z.infer<typeof AccountRecordSchema>;
+
+/** Which of an account's tokens: the user token, or (Facebook Login) its Page's token. */
+export type TokenSlot = 'token' | 'pageToken';
+
+/** Additional data that binds a sealed token to its account and slot, so none can be swapped. */
+export function sealSlot(accountId: string, slot: TokenSlot): string {
+  return slot === 'token' ? accountId : `${accountId}/page`;
+}
 
 /** Adds an event to the front of a history, keeping the newest {@link MAX_ACCOUNT_EVENTS}. */
 export function appendEvent(events: readonly AccountEvent[], event: AccountEvent): AccountEvent[] {

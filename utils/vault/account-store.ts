@@ -1,13 +1,17 @@
 /** Connected accounts: listing, saving with their token in one write, reading a token, removal. */
-import type { AccountRecord } from './account-record';
+import type { AccountRecord, TokenSlot } from './account-record';
 import { AppError, VaultLockedError } from '@/utils/errors';
 import { maskToken } from './mask-token';
 import { inspectVault, readVault, updateVault } from './vault';
 
-/** An account as pages see it: everything but the sealed token. */
-export type AccountSummary = Omit<AccountRecord, 'token'>;
+/** An account as pages see it: everything but the sealed tokens. */
+export type AccountSummary = Omit<AccountRecord, 'token' | 'pageToken'>;
 
-function summarize({ token: _sealed, ...summary }: AccountRecord): AccountSummary {
+function summarize({
+  token: _sealed,
+  pageToken: _page,
+  ...summary
+}: AccountRecord): AccountSummary {
   return summary;
 }
 
@@ -34,17 +38,26 @@ export async function listDamagedAccounts(): Promise<DamagedAccountView[]> {
 /**
  * Stores an account and its token in one write. `build` receives the account already stored
  * under that Instagram user id, if any, so that a reconnect replaces it (keeping its history)
- * instead of adding it twice.
+ * instead of adding it twice. A Facebook Login account's Page token is replaced when
+ * `pageToken` is given and kept otherwise.
  */
 export function saveAccount(
   accountId: string,
   build: (existing: AccountSummary | undefined) => AccountSummary,
   token: string,
+  pageToken?: string,
 ): Promise<{ replaced: boolean }> {
   return updateVault(async (vault, tools) => {
     const existing = vault.accounts[accountId];
     const account = { ...build(existing && summarize(existing)), id: accountId };
-    const record: AccountRecord = { ...account, token: await tools.seal(accountId, token) };
+    const record: AccountRecord = {
+      ...account,
+      token: await tools.seal(accountId, token),
+      pageToken:
+        pageToken === undefined
+          ? existing?.pageToken
+          : await tools.seal(accountId, pageToken, 'pageToken'),
+    };
     return {
       vault: { ...vault, accounts: { ...vault.accounts, [accountId]: record } },
       result: { replaced: existing !== undefined },
@@ -71,16 +84,19 @@ export function updateAccount(
     return {
       vault: {
         ...vault,
-        accounts: { ...vault.accounts, [accountId]: { ...account, token: existing.token } },
+        accounts: {
+          ...vault.accounts,
+          [accountId]: { ...account, token: existing.token, pageToken: existing.pageToken },
+        },
       },
       result: account,
     };
   });
 }
 
-/** Decrypts one account's token for immediate use. */
-export function readAccountToken(accountId: string): Promise<string> {
-  return inspectVault((_vault, tools) => tools.open(accountId));
+/** Decrypts one account's token (or its Page token) for immediate use. */
+export function readAccountToken(accountId: string, slot: TokenSlot = 'token'): Promise<string> {
+  return inspectVault((_vault, tools) => tools.open(accountId, slot));
 }
 
 /**

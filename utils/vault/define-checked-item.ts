@@ -9,6 +9,7 @@
  * needed here, because only the background ever touches storage (pages go through messages).
  */
 import { browser } from 'wxt/browser';
+import { words } from '@/utils/words';
 import * as z from 'zod/mini';
 import { AppError } from '@/utils/errors';
 
@@ -63,7 +64,7 @@ export function defineCheckedItem<T>(
     if (from === options.version) return;
     if (from > options.version) {
       throw new AppError('internal_error', {
-        message: `"${key}" was stored by a newer version (v${from}); this one reads v${options.version}.`,
+        message: words('store_newer', key, String(from), String(options.version)),
       });
     }
     let next = value;
@@ -91,7 +92,7 @@ export function defineCheckedItem<T>(
       if (!parsed.success) {
         throw new AppError('internal_error', {
           cause: parsed.error,
-          message: `Refused to store an invalid value under "${key}"; nothing was changed.`,
+          message: words('store_refused', key),
         });
       }
       await ready();

@@ -5,6 +5,7 @@
  * record is checked again, so a bug cannot store a record the next read would set aside.
  */
 import { AppError } from '@/utils/errors';
+import { words } from '@/utils/words';
 import { AccountRecordSchema, type AccountRecord } from './account-record';
 
 /** A stored account that cannot be read, kept byte for byte, with why. */
@@ -27,9 +28,12 @@ export function splitAccounts(stored: Readonly<Record<string, unknown>>): SplitA
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.map(String).join('.') || 'record';
-      split.damaged[key] = { raw, problem: `its ${field} is not valid (${issue?.message ?? ''})` };
+      split.damaged[key] = {
+        raw,
+        problem: words('record_field_invalid', field, issue?.message ?? ''),
+      };
     } else if (parsed.data.id !== key) {
-      split.damaged[key] = { raw, problem: 'it is stored under a key that is not its id' };
+      split.damaged[key] = { raw, problem: words('record_key_mismatch') };
     } else {
       split.accounts[key] = parsed.data;
     }
@@ -49,7 +53,7 @@ export function joinAccounts({ accounts, damaged }: SplitAccounts): Record<strin
     if (!parsed.success || parsed.data.id !== key) {
       throw new AppError('internal_error', {
         cause: parsed.error,
-        message: 'Refused to store an account record that is not valid; nothing was changed.',
+        message: words('store_refused', 'accounts'),
       });
     }
     stored[key] = parsed.data;

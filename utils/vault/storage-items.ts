@@ -3,7 +3,6 @@
  * schema each read and write is checked against. Each item is versioned from day one.
  */
 import * as z from 'zod/mini';
-import { isErrorCode, type ErrorCode } from '@/utils/errors';
 import { defineCheckedItem } from './define-checked-item';
 import { WrappedKeySchema } from './passphrase-wrap';
 
@@ -71,8 +70,12 @@ export const pendingFlowsItem = defineCheckedItem(
   { version: 1, fallback: {} },
 );
 
+/**
+ * A failed login's error as stored for the popup. Its code is any word: one written by a newer
+ * version still shows its message, and the list of codes stays out of the background's bundle.
+ */
 const ErrorPayloadSchema = z.object({
-  code: z.custom<ErrorCode>((value) => typeof value === 'string' && isErrorCode(value)),
+  code: z.string().check(z.regex(/^[a-z_]{1,40}$/)),
   message: z.string(),
   hint: z.string(),
   retryAfterMs: z.optional(z.number()),
@@ -86,6 +89,8 @@ const ConnectProgressSchema = z.object({
   replaced: z.optional(z.boolean()),
   /** The login worked, but Instagram would not make the token a 60-day one. */
   shortLived: z.optional(z.boolean()),
+  /** Facebook Login: which accounts came through which Page, and the Pages without one. */
+  detail: z.optional(z.string()),
   error: z.optional(ErrorPayloadSchema),
 });
 /** Where the current (or last) connect flow stands. */

@@ -7,9 +7,10 @@
  * Every read-modify-write of the vault item runs under one mutex.
  */
 import { base64ToBytes, bytesToBase64 } from '@/utils/vault/base64';
+import { words } from '@/utils/words';
 import { AppError, VaultCorruptError, VaultLockedError } from '@/utils/errors';
 import { runExclusive } from '@/utils/run-exclusive';
-import type { AccountRecord } from './account-record';
+import { sealSlot, type AccountRecord, type TokenSlot } from './account-record';
 import { joinAccounts, splitAccounts, type DamagedAccount } from './split-accounts';
 import {
   createEmptyVault,
@@ -45,8 +46,8 @@ export interface VaultStatus {
 
 /** Sealing and opening tokens inside {@link updateVault}; the key is fetched on first use. */
 export interface VaultTools {
-  seal(accountId: string, token: string): Promise<TokenEnvelope>;
-  open(accountId: string): Promise<string>;
+  seal(accountId: string, token: string, slot?: TokenSlot): Promise<TokenEnvelope>;
+  open(accountId: string, slot?: TokenSlot): Promise<string>;
 }
 
 /** What a vault update returns: the vault to save (if any) and a result for the caller. */
@@ -122,7 +123,7 @@ async function getDataKey(vault: VaultData): Promise<CryptoKey> {
   if (stored) return stored;
   if (Object.keys(vault.accounts).length + Object.keys(vault.damaged).length > 0) {
     throw new VaultCorruptError({
-      message: 'The key that encrypts your stored tokens is missing.',
+      message: words('vault_key_missing'),
     });
   }
   const created = await generateDataKey(false);
@@ -142,20 +143,21 @@ function createTools(vault: VaultData): VaultTools {
   let key: Promise<CryptoKey> | undefined;
   const useKey = () => (key ??= getDataKey(vault));
   return {
-    async seal(accountId, token) {
-      return sealToken(await useKey(), accountId, token);
+    async seal(accountId, token, slot = 'token') {
+      return sealToken(await useKey(), sealSlot(accountId, slot), token);
     },
-    async open(accountId) {
+    async open(accountId, slot = 'token') {
       const account = vault.accounts[accountId];
       const damaged = vault.damaged[accountId];
       if (damaged) {
         throw new VaultCorruptError({
-          message: `The stored data of this account cannot be read: ${damaged.problem}.`,
-          hint: 'Remove this account and connect it again; your other accounts are not affected.',
+          message: words('record_damaged', damaged.problem),
+          hint: words('advice_damaged'),
         });
       }
-      if (!account) throw new AppError('account_not_found');
-      return openToken(await useKey(), accountId, account.token);
+      const envelope = account?.[slot];
+      if (!envelope) throw new AppError('account_not_found');
+      return openToken(await useKey(), sealSlot(accountId, slot), envelope);
     },
   };
 }
@@ -276,7 +278,13 @@ export async function enablePassphrase(passphrase: string): Promise<void> {
     const keyBytes = new Uint8Array(await crypto.subtle.exportKey('raw', freshKey));
     const accounts: VaultData['accounts'] = {};
     for (const [id, account] of Object.entries(vault.accounts)) {
-      accounts[id] = { ...account, token: await sealToken(freshKey, id, await tools.open(id)) };
+      const reseal = async (slot: TokenSlot) =>
+        sealToken(freshKey, sealSlot(id, slot), await tools.open(id, slot));
+      accounts[id] = {
+        ...account,
+        token: await reseal('token'),
+        pageToken: account.pageToken && (await reseal('pageToken')),
+      };
     }
     const wrappedKey = await wrapKeyBytes(keyBytes, passphrase);
     await vaultSessionItem.write({ key: bytesToBase64(keyBytes), lastUsedAt: Date.now() });

@@ -6,9 +6,10 @@
  * a truncated copy (a console preview, a cut log line) counts too.
  *
  * One kind of trace is reported apart and does not fail the run: an authorization code inside
- * Chromium's HTTP cache entry of the identity provider's own `/oauth/authorize` redirect. That
- * response is Instagram's (here the sandbox's), shown in the login window, and the browser caches
- * it unless Instagram says `no-store`; nothing the extension does can change that. The code in it
+ * Chromium's HTTP cache entry of the identity provider's own `/oauth/authorize` redirect (or
+ * Facebook's `/v<NN>.<N>/dialog/oauth` one). That response is Instagram's or Facebook's (here the
+ * sandbox's), shown in the login window, and the browser caches it unless the provider says
+ * `no-store`; nothing the extension does can change that. The code in it
  * is single-use and spent within seconds. Anything else, anywhere else, is a leak.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -102,15 +103,18 @@ function findIn(
   return found;
 }
 
+/** The login pages whose own redirect carries the code: Instagram's, and Facebook's dialog. */
+const LOGIN_PAGE_PATHS = ['/oauth/authorize', '/dialog/oauth'];
+
 /**
- * Whether a code found in a profile file is only the `code` of Instagram's own authorize redirect,
+ * Whether a code found in a profile file is only the `code` of the provider's own login redirect,
  * as Chromium's HTTP cache stored it (see the file comment).
  */
 function isCachedAuthorizeRedirect(needle: Needle, path: string, bytes: Buffer): boolean {
   return (
     needle.kind === 'authorization_code' &&
     /(^|\/)Cache\/Cache_Data\//.test(path) &&
-    bytes.includes('/oauth/authorize') &&
+    LOGIN_PAGE_PATHS.some((login) => bytes.includes(login)) &&
     bytes.includes(`?code=${needle.value}&`)
   );
 }
@@ -214,7 +218,8 @@ export function describeReport(report: LeakReport): string[] {
       ? []
       : [
           `  Tolerated: ${report.tolerated.length} authorization codes in Chromium's HTTP cache ` +
-            "entries of Instagram's own /oauth/authorize redirect (not the extension's to control).",
+            "entries of the provider's own /oauth/authorize or /dialog/oauth redirect " +
+            "(not the extension's to control).",
         ]),
   ];
 }

@@ -6,7 +6,13 @@
  */
 import { createSandboxControl, type SandboxControl } from '../../../sandbox/control-client';
 import { listenForSecrets } from '../../../sandbox/secret-listener';
-import { demoProxyConfig, startDemoStack, type DemoStack } from '../../../scripts/demo-stack';
+import {
+  demoFacebookSettings,
+  demoProxyConfig,
+  startDemoStack,
+  type DemoFacebookSettings,
+  type DemoStack,
+} from '../../../scripts/demo-stack';
 import { recordSecret, writeJournal } from './leak-journal';
 
 /** A running stack plus what the tests read from it. */
@@ -15,6 +21,11 @@ export interface TestStack {
   control: SandboxControl;
   sandboxUrl: string;
   proxyUrl: string;
+  /**
+   * The Facebook Login app the proxy serves against the sandbox: its App ID, the dialog base
+   * (`${dialogBase}/${graphVersion}/dialog/oauth`), the Graph base and version.
+   */
+  facebook: DemoFacebookSettings;
   /** Every proxy log line so far, one JSON object per request. */
   proxyLog: string[];
   /** How many requests reached `path` on the proxy. */
@@ -54,6 +65,7 @@ export async function startTestStack(): Promise<TestStack> {
     control: createSandboxControl(stack.sandbox.url),
     sandboxUrl: stack.sandbox.url,
     proxyUrl: stack.proxy.url,
+    facebook: demoFacebookSettings(stack.sandbox.url),
     proxyLog,
     proxyCalls: (path) => proxyLog.filter((line) => line.includes(`"path":"${path}"`)).length,
   };
