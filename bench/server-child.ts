@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { build } from 'esbuild';
 import * as z from 'zod/mini';
+import { NODE_BUNDLE_OPTIONS } from '../scripts/build-cli';
 
 /** The message each server entry sends its parent once it listens. */
 export const ListeningMessageSchema = z.object({ url: z.string() });
@@ -45,12 +46,7 @@ export async function bundleServers(
   await build({
     entryPoints: entries,
     outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'warning',
+    ...NODE_BUNDLE_OPTIONS,
   });
   return Object.fromEntries(Object.keys(entries).map((name) => [name, `${outDir}/${name}.mjs`]));
 }

@@ -7,7 +7,7 @@ import {
 } from '@/utils/connect/connect-account';
 import { handleAlarm } from '@/utils/background/handle-alarm';
 import { handleMessage } from '@/utils/background/handle-message';
-import { keepAliveWhile } from '@/utils/keep-alive';
+import { keepAliveWhile } from '@/utils/background/keep-alive';
 import { reconnectFromNotification } from '@/utils/upkeep/notify-accounts';
 import { reportBackgroundError } from '@/utils/background/report-background-error';
 import { requestSync } from '@/utils/background/sync-derived-state';

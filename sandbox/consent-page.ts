@@ -106,18 +106,20 @@ export function consentPage(input: ConsentPageInput) {
         (${user.account_type})</label
       >`,
   );
-  return loginPage(
-    input,
-    html`<fieldset>
-        <legend>Log in as</legend>
-        ${users}
-      </fieldset>
-      <!-- Allow comes first: pressing Enter submits the first button. -->
-      <div class="actions">
-        <button type="submit" name="decision" value="allow">Allow</button>
-        <button type="submit" name="decision" value="deny">Deny</button>
-      </div>`,
-  );
+  return loginPage(input, accountChooser(users, 'Deny'));
+}
+
+/** The radio list of accounts and the Allow and refuse buttons, for Instagram and Facebook alike. */
+export function accountChooser(users: readonly unknown[], refuseLabel: string) {
+  return html`<fieldset>
+      <legend>Log in as</legend>
+      ${users}
+    </fieldset>
+    <!-- Allow comes first: pressing Enter submits the first button. -->
+    <div class="actions">
+      <button type="submit" name="decision" value="allow">Allow</button>
+      <button type="submit" name="decision" value="deny">${refuseLabel}</button>
+    </div>`;
 }
 
 /** What the "Continue as" page shows: the session's account only. */

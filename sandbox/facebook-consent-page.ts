@@ -5,7 +5,7 @@
  */
 import { html } from 'hono/html';
 import type { SandboxFacebookUser } from './defaults';
-import { loginPage, type LoginBrand, type LoginPageInput } from './consent-page';
+import { accountChooser, loginPage, type LoginBrand, type LoginPageInput } from './consent-page';
 
 /** What the chooser shows. */
 export interface FacebookChooserInput extends LoginPageInput {
@@ -22,19 +22,7 @@ export function facebookChooserPage(input: FacebookChooserInput) {
         ${user.name} (${pagesLabel(user)})</label
       >`,
   );
-  return loginPage(
-    input,
-    html`<fieldset>
-        <legend>Log in as</legend>
-        ${users}
-      </fieldset>
-      <!-- Allow comes first: pressing Enter submits the first button. -->
-      <div class="actions">
-        <button type="submit" name="decision" value="allow">Allow</button>
-        <button type="submit" name="decision" value="deny">Cancel</button>
-      </div>`,
-    input.brand,
-  );
+  return loginPage(input, accountChooser(users, 'Cancel'), input.brand);
 }
 
 /** What the "Continue as" page shows. */

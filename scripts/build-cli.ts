@@ -6,7 +6,7 @@
 import { chmod, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
 
@@ -19,22 +19,27 @@ const ENTRIES = {
   'igtt-host': join(PROJECT_ROOT, 'cli', 'igtt-host.ts'),
 };
 
+/** How a Node 20 program of this repository is bundled: one ESM file per entry, `.mjs`. */
+export const NODE_BUNDLE_OPTIONS = {
+  outExtension: { '.js': '.mjs' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  logLevel: 'warning',
+} as const satisfies BuildOptions;
+
 /** Builds both bundles into an emptied `outDir` and returns their paths. */
 export async function buildCli(outDir = CLI_DIST_DIR): Promise<{ cli: string; host: string }> {
   await rm(outDir, { recursive: true, force: true });
   await build({
     entryPoints: ENTRIES,
     outdir: outDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
+    ...NODE_BUNDLE_OPTIONS,
     banner: { js: '#!/usr/bin/env node' },
     // The bundle is read when something breaks in a user's browser; keep it readable.
     minify: false,
     legalComments: 'none',
-    logLevel: 'warning',
   });
   const cli = join(outDir, 'igtt.mjs');
   const host = join(outDir, 'igtt-host.mjs');

@@ -3,7 +3,7 @@
  * `message`, and a `hint` that says what to do about it. Details that could hold a secret never go
  * into a message.
  */
-import { browser } from 'wxt/browser';
+import { words } from './words';
 
 /**
  * Every error a user can meet. The words for each live in the extension's locale file,
@@ -61,10 +61,7 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** The plain-language message and fix for `code`, from the locale file. */
 export function errorText(code: ErrorCode): { message: string; hint: string } {
-  return {
-    message: browser.i18n.getMessage(`error_${code}`),
-    hint: browser.i18n.getMessage(`hint_${code}`),
-  };
+  return { message: words(`error_${code}`), hint: words(`hint_${code}`) };
 }
 
 /** An error as it crosses from the background to a page. */

@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { words } from '@/utils/words';
-import { keepAliveWhile } from '@/utils/keep-alive';
+import { keepAliveWhile } from '@/utils/background/keep-alive';
 import { AppError, toErrorPayload } from '@/utils/errors';
 import { PROFILE_FIELDS, accountIdOf, fetchProfile } from '@/utils/instagram/fetch-profile';
 import type { AppProfile } from '@/utils/settings/settings';

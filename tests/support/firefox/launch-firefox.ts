@@ -32,7 +32,7 @@ const CLOSE_TIMEOUT_MS = 15_000;
 /**
  * Firefox unloads an idle event page after this long (30 s by default), so that a test can see an
  * alarm load it again without waiting half a minute. Still five times the interval at which a
- * working background calls the browser to stay loaded (utils/keep-alive.ts).
+ * working background calls the browser to stay loaded (utils/background/keep-alive.ts).
  */
 export const BACKGROUND_IDLE_TIMEOUT_MS = 5_000;
 
